@@ -1,0 +1,1 @@
+namespace Mine.MLNet { internal static class Placeholder { } }
