@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using static TorchSharp.torch;
+
+namespace Mine.MLNet.Core
+{
+    /// <summary>
+    /// InfoNCE: mean_i [T(x_i, z_i) - log mean_j e^{T(x_i, z_j)}] over a batch, every other row's z acting as
+    /// a negative. Never exceeds ln(batch size).
+    /// </summary>
+    internal sealed class InfoNceObjective : MineObjective
+    {
+        private readonly int batchSize;
+
+        public InfoNceObjective(int batchSize)
+        {
+            this.batchSize = batchSize;
+        }
+
+        public override Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double batchBound)
+        {
+            Tensor perRow = RowBounds(network, x, z);
+            Tensor bound = perRow.mean();
+            batchBound = bound.item<float>();
+            return -bound;
+        }
+
+        public override BoundEvaluation Evaluate(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, CancellationToken cancellation)
+        {
+            int n = (int)x.shape[0];
+            var values = new List<float>(n);
+            using (no_grad())
+            {
+                // Near-equal chunks of about one batch each, so the held-out value has the training cap.
+                int chunks = Math.Max(1, n / batchSize);
+                using Tensor order = randperm(n, generator: generator, device: x.device);
+                for (int c = 0; c < chunks; c++)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    long start = (long)n * c / chunks, end = (long)n * (c + 1) / chunks;
+                    using var scope = NewDisposeScope();
+                    Tensor rows = order.narrow(0, start, end - start);
+                    Tensor perRow = RowBounds(network, x.index_select(0, rows), z.index_select(0, rows)).cpu();
+                    values.AddRange(perRow.data<float>().ToArray());
+                }
+            }
+            float[] influence = values.ToArray();
+            double sum = 0;
+            foreach (float v in influence)
+                sum += v;
+            return BoundEvaluation.FromInfluence(sum / influence.Length, influence);
+        }
+
+        private static Tensor RowBounds(StatisticsNetwork network, Tensor x, Tensor z)
+        {
+            Tensor scores = network.Pairwise(x, z);
+            return scores.diagonal() - scores.logsumexp(1) + Math.Log(x.shape[0]);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using static TorchSharp.torch;
+
+namespace Mine.MLNet.Core
+{
+    /// <summary>
+    /// SMILE (Song and Ermon 2020): T is trained with the Jensen-Shannon f-GAN bound, whose optimum is the log
+    /// density ratio, and the reported value is the Donsker-Varadhan bound with the marginal term's T clipped
+    /// to [-tau, tau], which bounds the variance of E_Q[e^T]. (Training the clipped bound itself would let T on
+    /// the joint grow without limit.)
+    /// </summary>
+    internal sealed class SmileObjective : ShuffledMarginalObjective
+    {
+        private readonly double tau;
+
+        public SmileObjective(double clip)
+        {
+            tau = clip;
+        }
+
+        protected override Tensor Loss(Tensor joint, Tensor marginal, out double batchBound)
+        {
+            using (no_grad())
+            {
+                Tensor logMean = marginal.clamp(-tau, tau).logsumexp(0) - Math.Log(marginal.shape[0]);
+                batchBound = joint.mean().item<float>() - logMean.item<float>();
+            }
+            // Jensen-Shannon (f-GAN) bound: E_P[-softplus(-T)] - E_Q[softplus(T)].
+            Tensor js = -nn.functional.softplus(-joint).mean() - nn.functional.softplus(marginal).mean();
+            return -js;
+        }
+
+        protected override BoundEvaluation Evaluate(float[] joint, float[][] marginal)
+            => DonskerVaradhanValue.Evaluate(joint, marginal, t => Math.Clamp(t, -tau, tau));
+    }
+}

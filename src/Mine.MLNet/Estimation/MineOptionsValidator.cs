@@ -1,0 +1,41 @@
+using System;
+using Microsoft.ML.Runtime;
+
+namespace Mine.MLNet.Estimation
+{
+    /// <summary>Checks a <see cref="MineOptions"/> and reports the first bad setting as a marked exception.</summary>
+    internal static class MineOptionsValidator
+    {
+        public static void Check(IExceptionContext context, MineOptions options)
+        {
+            if (!Enum.IsDefined(options.Bound))
+                throw Bad(context, nameof(MineOptions.Bound), options.Bound, "is not a MineBound value");
+            if (options.HiddenLayerSizes == null || options.HiddenLayerSizes.Length == 0)
+                throw Bad(context, nameof(MineOptions.HiddenLayerSizes), options.HiddenLayerSizes, "must list at least one hidden layer");
+            foreach (int size in options.HiddenLayerSizes)
+            {
+                if (size < 1)
+                    throw Bad(context, nameof(MineOptions.HiddenLayerSizes), size, "must hold positive widths");
+            }
+            if (options.BatchSize < 2)
+                throw Bad(context, nameof(MineOptions.BatchSize), options.BatchSize, "must be at least 2 (shuffled pairs need two rows)");
+            if (options.MaxSteps < 1)
+                throw Bad(context, nameof(MineOptions.MaxSteps), options.MaxSteps, "must be at least 1");
+            if (!(options.LearningRate > 0) || double.IsInfinity(options.LearningRate))
+                throw Bad(context, nameof(MineOptions.LearningRate), options.LearningRate, "must be a positive finite number");
+            if (!(options.MovingAverageRate > 0 && options.MovingAverageRate <= 1))
+                throw Bad(context, nameof(MineOptions.MovingAverageRate), options.MovingAverageRate, "must be in (0, 1]");
+            if (!(options.ValidationFraction > 0 && options.ValidationFraction < 1))
+                throw Bad(context, nameof(MineOptions.ValidationFraction), options.ValidationFraction, "must be in (0, 1)");
+            if (options.EarlyStoppingPatience < 1)
+                throw Bad(context, nameof(MineOptions.EarlyStoppingPatience), options.EarlyStoppingPatience, "must be at least 1");
+            if (options.EvaluationInterval < 1)
+                throw Bad(context, nameof(MineOptions.EvaluationInterval), options.EvaluationInterval, "must be at least 1");
+            if (!(options.SmileClip > 0) || double.IsInfinity(options.SmileClip))
+                throw Bad(context, nameof(MineOptions.SmileClip), options.SmileClip, "must be a positive finite number");
+        }
+
+        private static Exception Bad(IExceptionContext context, string name, object value, string rule)
+            => context.Process(new ArgumentOutOfRangeException(name, value, $"MineOptions.{name} {rule}."));
+    }
+}

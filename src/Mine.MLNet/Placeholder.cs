@@ -1,1 +1,0 @@
-namespace Mine.MLNet { internal static class Placeholder { } }

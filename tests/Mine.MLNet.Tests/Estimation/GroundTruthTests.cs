@@ -1,0 +1,67 @@
+using System;
+using Microsoft.ML;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Mine.MLNet.Testing;
+
+namespace Mine.MLNet.Tests.Estimation
+{
+    /// <summary>
+    /// Estimates against known mutual information. Tolerance: 5% of the truth or 0.05 nats, whichever is
+    /// larger (the bar), with default options and fixed seeds.
+    /// </summary>
+    [TestClass]
+    public sealed class GroundTruthTests
+    {
+        private const int Rows = 20000;
+
+        private static double Tolerance(double truth) => Math.Max(0.05, 0.05 * truth);
+
+        [TestMethod]
+        [DataRow(1, 0.0)]
+        [DataRow(1, 0.5)]
+        [DataRow(1, 0.9)]
+        [DataRow(2, 0.0)]
+        [DataRow(2, 0.5)]
+        [DataRow(2, 0.9)]
+        [DataRow(5, 0.0)]
+        [DataRow(5, 0.5)]
+        [DataRow(5, 0.9)]
+        public void CorrelatedGaussiansMatchTheClosedForm(int dimensions, double rho)
+        {
+            var context = new MLContext(seed: 1);
+            IDataView data = CorrelatedGaussians.Load(context, Rows, dimensions, rho, seed: 7);
+            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(
+                data, new[] { "X" }, new[] { "Z" }, new MineOptions { Seed = 1 });
+
+            double truth = CorrelatedGaussians.TrueMutualInformation(dimensions, rho);
+            Assert.AreEqual(truth, estimate.Nats, Tolerance(truth), estimate.ToString());
+        }
+
+        [TestMethod]
+        public void IndependenceGivesAnIntervalContainingZero()
+        {
+            var context = new MLContext(seed: 1);
+            IDataView data = CorrelatedGaussians.Load(context, 5000, 3, 0.0, seed: 8);
+            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(
+                data, new[] { "X" }, new[] { "Z" }, new MineOptions { Seed = 2 });
+            Assert.IsTrue(estimate.ConfidenceLower <= 0 && 0 <= estimate.ConfidenceUpper, estimate.ToString());
+            Assert.IsLessThan(0.05, estimate.Nats, estimate.ToString());
+        }
+
+        [TestMethod]
+        public void KeyLabelAgainstAGaussianMixtureMatchesMonteCarlo()
+        {
+            var context = new MLContext(seed: 1);
+            IDataView raw = context.Data.LoadFromEnumerable(GaussianMixture.Sample(Rows, seed: 3));
+            IDataView data = context.Transforms.Conversion.MapValueToKey("Label", "Class").Fit(raw).Transform(raw);
+            Assert.IsInstanceOfType<Microsoft.ML.Data.KeyDataViewType>(data.Schema["Label"].Type);
+
+            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(
+                data, new[] { "X1", "X2" }, new[] { "Label" }, new MineOptions { Seed = 1 });
+
+            var (truth, monteCarloError) = GaussianMixture.TrueMutualInformation(400_000, seed: 99);
+            Assert.IsLessThan(0.002, monteCarloError);
+            Assert.AreEqual(truth, estimate.Nats, Tolerance(truth) + 3 * monteCarloError, $"truth {truth:F4}: {estimate}");
+        }
+    }
+}
