@@ -32,8 +32,8 @@ namespace Mine.MLNet.Core
             var values = new List<float>(n);
             using (no_grad())
             {
-                // Near-equal chunks of about one batch each, so the held-out value has the training cap.
-                int chunks = Math.Max(1, n / batchSize);
+                // Near-equal chunks of at most one batch each, so the held-out value keeps the ln(batch) cap.
+                int chunks = (n + batchSize - 1) / batchSize;
                 using Tensor order = randperm(n, generator: generator, device: x.device);
                 for (int c = 0; c < chunks; c++)
                 {

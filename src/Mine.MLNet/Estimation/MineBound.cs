@@ -5,7 +5,7 @@ namespace Mine.MLNet
     {
         /// <summary>
         /// Donsker-Varadhan (MINE, paper eq. 10) trained with the moving-average bias-corrected gradient
-        /// of section 3.2. The tightest bound for a given network; the default.
+        /// of section 3.2. The estimator of the paper; slower to converge than <see cref="Smile"/>.
         /// </summary>
         DonskerVaradhan,
 
@@ -16,8 +16,9 @@ namespace Mine.MLNet
         InfoNce,
 
         /// <summary>
-        /// SMILE (Song and Ermon 2020): Donsker-Varadhan with the marginal term's T clipped to
-        /// [-tau, tau] (<see cref="MineOptions.SmileClip"/>), trading a little bias for much lower variance.
+        /// SMILE (Song and Ermon 2020): T trained with the Jensen-Shannon bound, reported as Donsker-Varadhan
+        /// with the marginal term's T clipped to [-tau, tau] (<see cref="MineOptions.SmileClip"/>), trading a
+        /// little bias for much lower variance. The default.
         /// </summary>
         Smile,
     }

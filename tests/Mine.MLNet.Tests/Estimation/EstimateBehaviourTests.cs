@@ -117,7 +117,7 @@ namespace Mine.MLNet.Tests.Estimation
             Assert.AreEqual(e.Nats + 1.959963984540054 * e.StandardError, e.ConfidenceUpper, 1e-12);
             Assert.AreEqual(e.Steps / 100, e.ValidationCurve.Count);
             Assert.AreEqual(e.ValidationCurve.Count, e.TrainingCurve.Count);
-            Assert.AreEqual(MineBound.DonskerVaradhan, e.Bound);
+            Assert.AreEqual(MineBound.Smile, e.Bound, "the default bound");
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Mine.MLNet.Tests.Estimation
     internal static class MineTestData
     {
         /// <summary>Options that keep a test run to a few seconds on two cores.</summary>
-        public static MineOptions Fast(MineBound bound = MineBound.DonskerVaradhan) => new MineOptions
+        public static MineOptions Fast(MineBound bound = MineBound.Smile) => new MineOptions
         {
             Bound = bound,
             Seed = 11,
