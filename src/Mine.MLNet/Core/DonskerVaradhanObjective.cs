@@ -5,33 +5,42 @@ namespace Mine.MLNet.Core
 {
     /// <summary>
     /// The Donsker-Varadhan bound E_P[T] - log E_Q[e^T] (paper eq. 10), trained with the moving-average
-    /// bias correction of section 3.2.
+    /// bias correction of section 3.2, one moving average per candidate.
     /// </summary>
     internal sealed class DonskerVaradhanObjective : ShuffledMarginalObjective
     {
         private readonly double rate;
-        private double movingLogMean = double.NaN;
+        private readonly double[] movingLogMean;
 
-        public DonskerVaradhanObjective(double movingAverageRate)
+        public DonskerVaradhanObjective(double movingAverageRate, int candidates)
         {
             rate = movingAverageRate;
+            movingLogMean = new double[candidates];
+            Array.Fill(movingLogMean, double.NaN);
         }
 
-        protected override Tensor Loss(Tensor joint, Tensor marginal, out double batchBound)
+        protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
         {
-            // log mean e^T = logsumexp(T) - log b (never log(mean(exp(T)))).
-            Tensor logMean = marginal.logsumexp(0) - Math.Log(marginal.shape[0]);
-            double batchLogMean = logMean.item<float>();
-            Tensor jointMean = joint.mean();
-            batchBound = jointMean.item<float>() - batchLogMean;
-
-            // Section 3.2: the gradient of log E[e^T] is E[grad T e^T] / E[e^T] (eq. 12); replace the
-            // minibatch denominator by an exponential moving average, kept in log space.
-            movingLogMean = double.IsNaN(movingLogMean)
-                ? batchLogMean
-                : LogAddExp(Math.Log(1 - rate) + movingLogMean, Math.Log(rate) + batchLogMean);
-            // d/dtheta exp(logMean - c) = E_B[grad T e^T] / e^c with c = log of the moving average.
-            return (logMean - movingLogMean).exp() - jointMean;
+            // log mean e^T = logsumexp(T) - log b (never log(mean(exp(T)))), per candidate.
+            Tensor logMean = marginal.logsumexp(1) - Math.Log(marginal.shape[1]);
+            Tensor jointMean = joint.mean(new long[] { 1 });
+            double[] batchLogMean = ToDoubles(logMean);
+            double[] jointMeans = ToDoubles(jointMean);
+            batchBounds = new double[batchLogMean.Length];
+            var reference = new float[batchLogMean.Length];
+            for (int k = 0; k < batchLogMean.Length; k++)
+            {
+                batchBounds[k] = jointMeans[k] - batchLogMean[k];
+                // Section 3.2: the gradient of log E[e^T] is E[grad T e^T] / E[e^T] (eq. 12); replace the
+                // minibatch denominator by an exponential moving average, kept in log space.
+                movingLogMean[k] = double.IsNaN(movingLogMean[k])
+                    ? batchLogMean[k]
+                    : LogAddExp(Math.Log(1 - rate) + movingLogMean[k], Math.Log(rate) + batchLogMean[k]);
+                reference[k] = (float)movingLogMean[k];
+            }
+            // d/dtheta exp(logMean - c) = E_B[grad T e^T] / e^c, with c the log of the moving average.
+            Tensor c = tensor(reference, device: joint.device);
+            return ((logMean - c).exp() - jointMean).sum();
         }
 
         protected override BoundEvaluation Evaluate(float[] joint, float[][] marginal)

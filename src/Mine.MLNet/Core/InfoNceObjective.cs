@@ -18,18 +18,19 @@ namespace Mine.MLNet.Core
             this.batchSize = batchSize;
         }
 
-        public override Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double batchBound)
+        public override Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double[] batchBounds)
         {
-            Tensor perRow = RowBounds(network, x, z);
-            Tensor bound = perRow.mean();
-            batchBound = bound.item<float>();
-            return -bound;
+            Tensor bounds = RowBounds(network, x, z).mean(new long[] { 1 });
+            batchBounds = ToDoubles(bounds);
+            return -bounds.sum();
         }
 
-        public override BoundEvaluation Evaluate(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, CancellationToken cancellation)
+        public override BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, Generator generator, CancellationToken cancellation)
         {
             int n = (int)x.shape[0];
-            var values = new List<float>(n);
+            var values = new List<float>[inputs.Count];
+            for (int k = 0; k < inputs.Count; k++)
+                values[k] = new List<float>(n);
             using (no_grad())
             {
                 // Near-equal chunks of at most one batch each, so the held-out value keeps the ln(batch) cap.
@@ -41,21 +42,29 @@ namespace Mine.MLNet.Core
                     long start = (long)n * c / chunks, end = (long)n * (c + 1) / chunks;
                     using var scope = NewDisposeScope();
                     Tensor rows = order.narrow(0, start, end - start);
-                    Tensor perRow = RowBounds(network, x.index_select(0, rows), z.index_select(0, rows)).cpu();
-                    values.AddRange(perRow.data<float>().ToArray());
+                    float[] perRow = RowBounds(network, inputs.Gather(x.index_select(0, rows)), z.index_select(0, rows)).cpu().data<float>().ToArray();
+                    int length = (int)(end - start);
+                    for (int k = 0; k < inputs.Count; k++)
+                        values[k].AddRange(new ArraySegment<float>(perRow, k * length, length));
                 }
             }
-            float[] influence = values.ToArray();
-            double sum = 0;
-            foreach (float v in influence)
-                sum += v;
-            return BoundEvaluation.FromInfluence(sum / influence.Length, influence);
+            var results = new BoundEvaluation[inputs.Count];
+            for (int k = 0; k < inputs.Count; k++)
+            {
+                float[] influence = values[k].ToArray();
+                double sum = 0;
+                foreach (float v in influence)
+                    sum += v;
+                results[k] = BoundEvaluation.FromInfluence(sum / influence.Length, influence);
+            }
+            return results;
         }
 
+        /// <summary>Per-row InfoNCE terms, [K, n].</summary>
         private static Tensor RowBounds(StatisticsNetwork network, Tensor x, Tensor z)
         {
             Tensor scores = network.Pairwise(x, z);
-            return scores.diagonal() - scores.logsumexp(1) + Math.Log(x.shape[0]);
+            return scores.diagonal(0, 1, 2) - scores.logsumexp(2) + Math.Log(x.shape[1]);
         }
     }
 }

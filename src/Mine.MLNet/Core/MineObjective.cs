@@ -5,15 +5,15 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Core
 {
     /// <summary>
-    /// One variational lower bound on I(X;Z): the surrogate loss that trains the statistics network, and
-    /// the bound's value with a standard error on held-out rows.
+    /// One variational lower bound on I(X;Z), for K candidate networks at once: the surrogate loss that trains
+    /// them, and each bound's value with a standard error on held-out rows.
     /// </summary>
     internal abstract class MineObjective
     {
-        /// <summary>Creates the objective selected in <paramref name="options"/>.</summary>
-        public static MineObjective Create(MineOptions options) => options.Bound switch
+        /// <summary>Creates the objective selected in <paramref name="options"/> for <paramref name="candidates"/> networks.</summary>
+        public static MineObjective Create(MineOptions options, int candidates) => options.Bound switch
         {
-            MineBound.DonskerVaradhan => new DonskerVaradhanObjective(options.MovingAverageRate),
+            MineBound.DonskerVaradhan => new DonskerVaradhanObjective(options.MovingAverageRate, candidates),
             MineBound.Nwj => new NwjObjective(),
             MineBound.InfoNce => new InfoNceObjective(options.BatchSize),
             MineBound.Smile => new SmileObjective(options.SmileClip),
@@ -21,12 +21,17 @@ namespace Mine.MLNet.Core
         };
 
         /// <summary>
-        /// A scalar to minimise whose gradient is the (bias-corrected) gradient of minus the bound on this
-        /// batch of joint samples; <paramref name="batchBound"/> receives the bound's value on the batch.
+        /// A scalar to minimise: the sum over candidates of a loss whose gradient is the (bias-corrected) gradient
+        /// of minus that candidate's bound on this batch. <paramref name="x"/> is [K, B, W], <paramref name="z"/>
+        /// [B, Wz]; <paramref name="batchBounds"/> receives each candidate's bound on the batch.
         /// </summary>
-        public abstract Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double batchBound);
+        public abstract Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double[] batchBounds);
 
-        /// <summary>The bound on held-out rows, with its standard error; no gradient is recorded.</summary>
-        public abstract BoundEvaluation Evaluate(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, CancellationToken cancellation);
+        /// <summary>Each candidate's bound on held-out rows (<paramref name="x"/> [n, F], <paramref name="z"/> [n, Wz]).</summary>
+        public abstract BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, Generator generator, CancellationToken cancellation);
+
+        /// <summary>A [K] tensor as doubles.</summary>
+        protected static double[] ToDoubles(Tensor values)
+            => Array.ConvertAll(values.detach().cpu().data<float>().ToArray(), v => (double)v);
     }
 }

@@ -9,8 +9,9 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Core
 {
     /// <summary>
-    /// Trains a statistics network on paired samples (paper Alg. 1) with early stopping on held-out rows,
-    /// and reports the bound on a second, untouched held-out part.
+    /// Trains statistics networks on paired samples (paper Alg. 1) with early stopping on held-out rows, and
+    /// reports each bound on a second, untouched held-out part. K candidates (subsets of X's dimensions) train
+    /// together as one batched network, each with its own early stopping.
     /// </summary>
     internal sealed class MineTrainer
     {
@@ -25,7 +26,12 @@ namespace Mine.MLNet.Core
             this.channel = channel;
         }
 
+        /// <summary>One candidate that sees every dimension of X.</summary>
         public MineRun Train(PairedSamples samples, int seed)
+            => Train(samples, new[] { Enumerable.Range(0, samples.XWidth).ToArray() }, seed)[0];
+
+        /// <summary>One run per candidate; <paramref name="candidates"/>[k] lists the X dimensions candidate k sees.</summary>
+        public MineRun[] Train(PairedSamples samples, IReadOnlyList<int[]> candidates, int seed)
         {
             SampleSplit split = SampleSplit.Create(samples.Rows, options.ValidationFraction, seed);
             Standardizer xScale = Standardizer.Fit(samples.X, samples.XWidth, split.Training);
@@ -37,107 +43,127 @@ namespace Mine.MLNet.Core
             using Tensor zMonitor = ToTensor(zScale.Transform(samples.Z, split.Monitoring), samples.ZWidth);
             using Tensor xEstimate = ToTensor(xScale.Transform(samples.X, split.Estimation), samples.XWidth);
             using Tensor zEstimate = ToTensor(zScale.Transform(samples.Z, split.Estimation), samples.ZWidth);
+            using var inputs = new CandidateInputs(candidates, samples.XWidth, device);
+            int count = inputs.Count;
 
             // Separate generators: training draws never shift the evaluation's permutations.
             using var trainingGenerator = new Generator((ulong)seed, device);
             using var evaluationGenerator = new Generator((ulong)seed ^ 0x5DEECE66DUL, device);
-            using var network = new StatisticsNetwork(samples.XWidth, samples.ZWidth, options.HiddenLayerSizes, trainingGenerator);
+            using var network = new StatisticsNetwork(count, inputs.Width, samples.ZWidth, options.HiddenLayerSizes, trainingGenerator);
             network.to(device);
+            Tensor[] parameters = network.parameters().ToArray<Tensor>();
             using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
-            MineObjective objective = MineObjective.Create(options);
+            MineObjective objective = MineObjective.Create(options, count);
 
-            var trainingCurve = new List<MineCurvePoint>();
-            var validationCurve = new List<MineCurvePoint>();
-            // The baseline is a constant T, which scores exactly 0 under every bound: a network is kept only
-            // if it beats 0 on the early-stopping rows (null = constant).
-            Tensor[] best = null;
-            double bestValue = 0;
-            int sinceBest = 0, step = 0;
-            double intervalSum = 0;
-            int intervalSteps = 0;
-            int batch = options.BatchSize;
+            var trainingCurves = NewCurves(count);
+            var validationCurves = NewCurves(count);
+            // The baseline is a constant T, which scores exactly 0 under every bound: a candidate's network is
+            // kept only once it beats 0 on the early-stopping rows.
+            Tensor[] best = parameters.Select(p => p.detach().clone()).ToArray();
+            var bestValue = new double[count];
+            var hasBest = new bool[count];
+            var sinceBest = new int[count];
+            var intervalSum = new double[count];
+            int step = 0, intervalSteps = 0;
 
-            while (step < options.MaxSteps && sinceBest < options.EarlyStoppingPatience)
+            while (step < options.MaxSteps && sinceBest.Any(s => s < options.EarlyStoppingPatience))
             {
                 options.CancellationToken.ThrowIfCancellationRequested();
                 step++;
-                double batchBound;
+                double[] batchBounds;
                 using (NewDisposeScope())
                 {
-                    Tensor rows = randint(xTrain.shape[0], new long[] { batch }, generator: trainingGenerator, device: device);
-                    Tensor loss = objective.TrainingLoss(network, xTrain.index_select(0, rows), zTrain.index_select(0, rows), trainingGenerator, out batchBound);
-                    if (!double.IsFinite(batchBound))
+                    Tensor rows = randint(xTrain.shape[0], new long[] { options.BatchSize }, generator: trainingGenerator, device: device);
+                    Tensor loss = objective.TrainingLoss(network, inputs.Gather(xTrain.index_select(0, rows)), zTrain.index_select(0, rows), trainingGenerator, out batchBounds);
+                    if (!batchBounds.All(double.IsFinite))
                     {
-                        channel?.Warning(MessageSensitivity.None, "MINE: the training bound became non-finite at step {0}; stopping with the best network so far.", step);
+                        channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
                         break;
                     }
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
                 }
-                intervalSum += batchBound;
+                for (int k = 0; k < count; k++)
+                    intervalSum[k] += batchBounds[k];
                 intervalSteps++;
 
                 if (step % options.EvaluationInterval != 0 && step != options.MaxSteps)
                     continue;
 
                 network.eval();
-                double held = objective.Evaluate(network, xMonitor, zMonitor, evaluationGenerator, options.CancellationToken).Nats;
+                BoundEvaluation[] held = objective.Evaluate(network, inputs, xMonitor, zMonitor, evaluationGenerator, options.CancellationToken);
                 network.train();
-                trainingCurve.Add(new MineCurvePoint(step, intervalSum / intervalSteps));
-                validationCurve.Add(new MineCurvePoint(step, held));
-                intervalSum = 0;
+                for (int k = 0; k < count; k++)
+                {
+                    trainingCurves[k].Add(new MineCurvePoint(step, intervalSum[k] / intervalSteps));
+                    validationCurves[k].Add(new MineCurvePoint(step, held[k].Nats));
+                    intervalSum[k] = 0;
+                    if (held[k].Nats > bestValue[k])
+                    {
+                        bestValue[k] = held[k].Nats;
+                        hasBest[k] = true;
+                        sinceBest[k] = 0;
+                        CopyCandidate(parameters, best, k);
+                    }
+                    else
+                    {
+                        sinceBest[k]++;
+                    }
+                }
                 intervalSteps = 0;
-                if (held > bestValue)
-                {
-                    bestValue = held;
-                    best = Snapshot(network, best);
-                    sinceBest = 0;
-                }
-                else
-                {
-                    sinceBest++;
-                }
-                channel?.Info(MessageSensitivity.None, "MINE step {0}/{1}: training bound {2} nats, held-out bound {3} nats (best {4}).",
-                    step, options.MaxSteps, Format(trainingCurve[^1].Nats), Format(held), Format(bestValue));
+                LogProgress(step, trainingCurves, held, bestValue, sinceBest);
             }
 
-            BoundEvaluation estimate = BoundEvaluation.Zero;
-            if (best != null)
+            for (int k = 0; k < count; k++)
+                CopyCandidate(best, parameters, k);
+            network.eval();
+            using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
+            BoundEvaluation[] estimates = objective.Evaluate(network, inputs, xEstimate, zEstimate, estimationGenerator, options.CancellationToken);
+            foreach (Tensor t in best)
+                t.Dispose();
+
+            var runs = new MineRun[count];
+            for (int k = 0; k < count; k++)
             {
-                Restore(network, best);
-                network.eval();
-                using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
-                estimate = objective.Evaluate(network, xEstimate, zEstimate, estimationGenerator, options.CancellationToken).FloorAtZero();
-                foreach (Tensor t in best)
-                    t.Dispose();
+                BoundEvaluation estimate = hasBest[k] ? estimates[k].FloorAtZero() : BoundEvaluation.Zero;
+                runs[k] = new MineRun(estimate, trainingCurves[k], validationCurves[k], step);
             }
-            return new MineRun(estimate, trainingCurve, validationCurve, step);
+            return runs;
+        }
+
+        private void LogProgress(int step, List<MineCurvePoint>[] trainingCurves, BoundEvaluation[] held, double[] bestValue, int[] sinceBest)
+        {
+            if (channel == null)
+                return;
+            if (held.Length == 1)
+            {
+                channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: training bound {2} nats, held-out bound {3} nats (best {4}).",
+                    step, options.MaxSteps, Format(trainingCurves[0][^1].Nats), Format(held[0].Nats), Format(bestValue[0]));
+                return;
+            }
+            channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: {2} candidates, {3} still improving; best held-out bounds from {4} to {5} nats.",
+                step, options.MaxSteps, held.Length, sinceBest.Count(s => s < options.EarlyStoppingPatience),
+                Format(bestValue.Min()), Format(bestValue.Max()));
         }
 
         private Tensor ToTensor(float[] rowMajor, int width)
             => tensor(rowMajor, new long[] { rowMajor.Length / width, width }, device: device);
 
-        /// <summary>Copies the network's parameters into <paramref name="previous"/> (allocated when null).</summary>
-        private static Tensor[] Snapshot(StatisticsNetwork network, Tensor[] previous)
-        {
-            Tensor[] parameters = network.parameters().ToArray();
-            previous ??= parameters.Select(p => p.detach().clone()).ToArray();
-            using (no_grad())
-            {
-                for (int i = 0; i < parameters.Length; i++)
-                    previous[i].copy_(parameters[i]);
-            }
-            return previous;
-        }
+        private static List<MineCurvePoint>[] NewCurves(int count)
+            => Enumerable.Range(0, count).Select(_ => new List<MineCurvePoint>()).ToArray();
 
-        private static void Restore(StatisticsNetwork network, Tensor[] snapshot)
+        /// <summary>Copies candidate <paramref name="k"/>'s slice of every parameter from one set to the other.</summary>
+        private static void CopyCandidate(Tensor[] from, Tensor[] to, int k)
         {
-            Tensor[] parameters = network.parameters().ToArray();
             using (no_grad())
             {
-                for (int i = 0; i < parameters.Length; i++)
-                    parameters[i].copy_(snapshot[i]);
+                for (int i = 0; i < from.Length; i++)
+                {
+                    using Tensor target = to[i][k];
+                    using Tensor source = from[i][k];
+                    target.copy_(source);
+                }
             }
         }
 

@@ -9,11 +9,11 @@ namespace Mine.MLNet.Core
         /// <summary>Largest exponent evaluated in double precision; keeps a diverged network finite.</summary>
         private const double MaxExponent = 700;
 
-        protected override Tensor Loss(Tensor joint, Tensor marginal, out double batchBound)
+        protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
         {
-            Tensor bound = joint.mean() - (marginal - 1).exp().mean();
-            batchBound = bound.item<float>();
-            return -bound;
+            Tensor bounds = joint.mean(new long[] { 1 }) - (marginal - 1).exp().mean(new long[] { 1 });
+            batchBounds = ToDoubles(bounds);
+            return -bounds.sum();
         }
 
         protected override BoundEvaluation Evaluate(float[] joint, float[][] marginal)

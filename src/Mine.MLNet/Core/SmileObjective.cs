@@ -18,16 +18,16 @@ namespace Mine.MLNet.Core
             tau = clip;
         }
 
-        protected override Tensor Loss(Tensor joint, Tensor marginal, out double batchBound)
+        protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
         {
             using (no_grad())
             {
-                Tensor logMean = marginal.clamp(-tau, tau).logsumexp(0) - Math.Log(marginal.shape[0]);
-                batchBound = joint.mean().item<float>() - logMean.item<float>();
+                Tensor logMean = marginal.clamp(-tau, tau).logsumexp(1) - Math.Log(marginal.shape[1]);
+                batchBounds = ToDoubles(joint.mean(new long[] { 1 }) - logMean);
             }
-            // Jensen-Shannon (f-GAN) bound: E_P[-softplus(-T)] - E_Q[softplus(T)].
-            Tensor js = -nn.functional.softplus(-joint).mean() - nn.functional.softplus(marginal).mean();
-            return -js;
+            // Jensen-Shannon (f-GAN) bound, per candidate: E_P[-softplus(-T)] - E_Q[softplus(T)].
+            Tensor js = -nn.functional.softplus(-joint).mean(new long[] { 1 }) - nn.functional.softplus(marginal).mean(new long[] { 1 });
+            return -js.sum();
         }
 
         protected override BoundEvaluation Evaluate(float[] joint, float[][] marginal)

@@ -7,59 +7,61 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Core
 {
     /// <summary>
-    /// The statistics network T(x, z) of MINE (paper section 3.1): a ReLU MLP on the concatenation [x, z]
-    /// with one scalar output.
+    /// K independent statistics networks T_k(x, z) of MINE (paper section 3.1), trained together: each is a
+    /// ReLU MLP on the concatenation [x_k, z] with one scalar output, and the K of them run as one batched
+    /// matrix product per layer (block-structured weights [K, in, out]).
     /// </summary>
     internal sealed class StatisticsNetwork : nn.Module<Tensor, Tensor, Tensor>
     {
-        private readonly ModuleList<Linear> layers;
+        private readonly List<Parameter> weights = new();
+        private readonly List<Parameter> biases = new();
 
-        public StatisticsNetwork(int xWidth, int zWidth, IReadOnlyList<int> hiddenLayerSizes, Generator generator)
+        public StatisticsNetwork(int candidates, int xWidth, int zWidth, IReadOnlyList<int> hiddenLayerSizes, Generator generator)
             : base(nameof(StatisticsNetwork))
         {
-            layers = new ModuleList<Linear>();
+            Candidates = candidates;
             int width = xWidth + zWidth;
-            foreach (int hidden in hiddenLayerSizes)
+            var sizes = new List<int>(hiddenLayerSizes) { 1 };
+            for (int layer = 0; layer < sizes.Count; layer++)
             {
-                layers.Add(NewLinear(width, hidden, generator));
-                width = hidden;
+                // PyTorch's default Linear initialisation, uniform in +-1/sqrt(fan_in), from the run's generator.
+                double limit = 1.0 / Math.Sqrt(width);
+                var weight = new Parameter(rand(new long[] { candidates, width, sizes[layer] }, generator: generator) * (2 * limit) - limit);
+                var bias = new Parameter(rand(new long[] { candidates, 1, sizes[layer] }, generator: generator) * (2 * limit) - limit);
+                register_parameter($"weight{layer}", weight);
+                register_parameter($"bias{layer}", bias);
+                weights.Add(weight);
+                biases.Add(bias);
+                width = sizes[layer];
             }
-            layers.Add(NewLinear(width, 1, generator));
-            RegisterComponents();
         }
 
-        /// <summary>T for each row pair (x_i, z_i): returns a vector of length n.</summary>
-        public override Tensor forward(Tensor x, Tensor z)
-        {
-            Tensor h = cat(new[] { x, z }, 1);
-            for (int i = 0; i < layers.Count - 1; i++)
-                h = nn.functional.relu(layers[i].forward(h));
-            return layers[layers.Count - 1].forward(h).squeeze(1);
-        }
-
-        /// <summary>T for every pair (x_i, z_j): returns an n-by-m matrix (used by InfoNCE).</summary>
-        public Tensor Pairwise(Tensor x, Tensor z)
-        {
-            long n = x.shape[0], m = z.shape[0];
-            Tensor xs = x.unsqueeze(1).expand(n, m, x.shape[1]).reshape(n * m, x.shape[1]);
-            Tensor zs = z.unsqueeze(0).expand(n, m, z.shape[1]).reshape(n * m, z.shape[1]);
-            return forward(xs, zs).reshape(n, m);
-        }
+        /// <summary>K, the number of independent networks.</summary>
+        public int Candidates { get; }
 
         /// <summary>
-        /// A linear layer initialised like PyTorch's default (uniform in +-1/sqrt(fan_in)), but from the
-        /// run's own generator so parallel runs stay reproducible.
+        /// T_k(x_k,i, z_i) for every candidate k and row i: <paramref name="x"/> is [K, n, Wx], <paramref name="z"/>
+        /// is [n, Wz] (shared by the candidates); returns [K, n].
         /// </summary>
-        private static Linear NewLinear(int inputs, int outputs, Generator generator)
+        public override Tensor forward(Tensor x, Tensor z)
         {
-            Linear linear = nn.Linear(inputs, outputs);
-            double limit = 1.0 / Math.Sqrt(inputs);
-            using (no_grad())
+            Tensor h = cat(new[] { x, z.unsqueeze(0).expand(x.shape[0], z.shape[0], z.shape[1]) }, 2);
+            for (int layer = 0; layer < weights.Count; layer++)
             {
-                linear.weight.copy_(rand(new long[] { outputs, inputs }, generator: generator) * (2 * limit) - limit);
-                linear.bias.copy_(rand(new long[] { outputs }, generator: generator) * (2 * limit) - limit);
+                h = bmm(h, weights[layer]) + biases[layer];
+                if (layer < weights.Count - 1)
+                    h = nn.functional.relu(h);
             }
-            return linear;
+            return h.squeeze(2);
+        }
+
+        /// <summary>T_k(x_k,i, z_j) for every pair (i, j): returns [K, n, m] (used by InfoNCE).</summary>
+        public Tensor Pairwise(Tensor x, Tensor z)
+        {
+            long k = x.shape[0], n = x.shape[1], m = z.shape[0];
+            Tensor xs = x.unsqueeze(2).expand(k, n, m, x.shape[2]).reshape(k, n * m, x.shape[2]);
+            Tensor zs = z.unsqueeze(0).expand(n, m, z.shape[1]).reshape(n * m, z.shape[1]);
+            return forward(xs, zs).reshape(k, n, m);
         }
     }
 }
