@@ -10,9 +10,6 @@ namespace Mine.MLNet.Estimation
     /// <summary>Validates inputs, reads two column groups and runs MINE on them.</summary>
     internal sealed class MutualInformationEstimator
     {
-        /// <summary>The smallest number of rows in each held-out part (early stopping, estimation).</summary>
-        internal const int MinHeldOutRows = 10;
-
         private readonly IHost host;
         private readonly MineOptions options;
 
@@ -41,8 +38,8 @@ namespace Mine.MLNet.Estimation
             // The seed is drawn before anything else, so the MLContext's random sequence decides it.
             int seed = options.Seed ?? host.Rand.Next();
             using IChannel channel = host.Start("EstimateMutualInformation");
-            PairedSamples samples = PairedSampleReader.Read(data, x, z, options.CancellationToken, out long skipped);
-            CheckRowCount(samples.Rows, skipped);
+            PairedSamples samples = PairedSampleReader.Read(data, x, z, options.CancellationToken, out long skipped, out _);
+            UsableRowCheck.Check(host, options, samples.Rows, skipped);
 
             channel.Info(MessageSensitivity.None, "MINE ({0}): {1} rows ({2} skipped for missing values), X has {3} dimensions, Z has {4}, seed {5}.",
                 options.Bound, samples.Rows, skipped, x.Width, z.Width, seed);
@@ -57,35 +54,6 @@ namespace Mine.MLNet.Estimation
                 run.TrainingCurve, run.ValidationCurve, run.Steps, samples.Rows, skipped);
             channel.Info(MessageSensitivity.None, "MINE result: {0}", estimate);
             return estimate;
-        }
-
-        private void CheckRowCount(int rows, long skipped)
-        {
-            if (rows == 0)
-            {
-                throw host.Process(new InvalidOperationException(skipped == 0
-                    ? "The data has no rows; MINE needs rows to estimate mutual information."
-                    : $"All {skipped} rows have a missing value (NaN or missing key) in the selected columns."));
-            }
-            int needed = MinimumRows(options.BatchSize, options.ValidationFraction);
-            if (rows < needed)
-            {
-                throw host.Process(new InvalidOperationException(
-                    $"MINE needs at least {needed} usable rows with BatchSize={options.BatchSize} and ValidationFraction={options.ValidationFraction}: one training batch plus {MinHeldOutRows} rows in each held-out part. Got {rows} ({skipped} skipped for missing values). Lower MineOptions.BatchSize or add rows."));
-            }
-        }
-
-        /// <summary>The fewest rows that leave one batch for training and enough rows held out.</summary>
-        internal static int MinimumRows(int batchSize, double validationFraction)
-        {
-            int rows = batchSize;
-            while (true)
-            {
-                var (training, monitoring, estimation) = SampleSplit.Sizes(rows, validationFraction);
-                if (training >= batchSize && monitoring >= MinHeldOutRows && estimation >= MinHeldOutRows)
-                    return rows;
-                rows++;
-            }
         }
     }
 }
