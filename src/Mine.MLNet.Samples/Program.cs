@@ -1,47 +1,94 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
 using System.Linq;
+using Mine.MLNet.Samples.FeatureRanking;
 
 namespace Mine.MLNet.Samples
 {
-    /// <summary>Lists and runs the samples: no arguments runs the main one; "list"; "run NAME"; "all".</summary>
+    /// <summary>
+    /// The feature-ranking job (<c>rank</c>, also what runs with no arguments) and the samples runner
+    /// (<c>list</c>, <c>run NAME</c>, <c>all</c>).
+    /// </summary>
     public static class Program
     {
         private static readonly Dictionary<string, Action> Samples = new(StringComparer.OrdinalIgnoreCase)
         {
             ["EstimateMutualInformation"] = Dynamic.EstimateMutualInformation.Example,
+            ["MutualInformationSelectJoint"] = Dynamic.MutualInformationSelectJoint.Example,
         };
 
         /// <summary>Entry point.</summary>
         public static int Main(string[] args)
         {
-            string command = args.Length == 0 ? "run" : args[0];
-            switch (command)
+            var data = new Option<string>("--data") { Description = "CSV or TSV file with a header row", DefaultValueFactory = _ => Bundled("breast-cancer-wisconsin.csv") };
+            var label = new Option<string>("--label") { Description = "The label column (numeric, or text for classes)", DefaultValueFactory = _ => "diagnosis" };
+            var strategy = new Option<SelectionStrategy>("--strategy") { Description = "Ranking (one estimate per column) or Joint (interaction-aware)", DefaultValueFactory = _ => SelectionStrategy.Ranking };
+            var keep = new Option<int>("--keep") { Description = "How many columns to keep", DefaultValueFactory = _ => 5 };
+            var steps = new Option<int>("--steps") { Description = "The most MINE training steps per network", DefaultValueFactory = _ => new MineOptions().MaxSteps };
+            var seed = new Option<int>("--seed") { Description = "Seed of the MLContext and of MINE", DefaultValueFactory = _ => 0 };
+            var output = new Option<string>("--out") { Description = "Directory for ranking.csv, ranking.md and ranking.png", DefaultValueFactory = _ => "ranking-output" };
+            var separator = new Option<string>("--separator") { Description = "Column separator (e.g. , ; tab); inferred from the header when left out" };
+
+            var rank = new Command("rank", "Rank the columns of a CSV/TSV file by MINE mutual information with a label column")
             {
-                case "list":
-                    foreach (string name in Samples.Keys)
-                        Console.WriteLine(name);
-                    return 0;
-                case "all":
-                    foreach (var (name, sample) in Samples.Select(kv => (kv.Key, kv.Value)))
-                    {
-                        Console.WriteLine($"== {name}");
-                        sample();
-                    }
-                    return 0;
-                case "run":
-                    string chosen = args.Length > 1 ? args[1] : "EstimateMutualInformation";
-                    if (!Samples.TryGetValue(chosen, out Action run))
-                    {
-                        Console.Error.WriteLine($"Unknown sample '{chosen}'. Samples: {string.Join(", ", Samples.Keys)}");
-                        return 2;
-                    }
-                    run();
-                    return 0;
-                default:
-                    Console.Error.WriteLine("Usage: Mine.MLNet.Samples [list | run NAME | all]");
-                    return 2;
-            }
+                data, label, strategy, keep, steps, seed, output, separator,
+            };
+            rank.SetAction(parsed => FeatureRankingJob.Run(new FeatureRankingJobOptions
+            {
+                DataPath = parsed.GetValue(data),
+                Label = parsed.GetValue(label),
+                Strategy = parsed.GetValue(strategy),
+                Keep = parsed.GetValue(keep),
+                Steps = parsed.GetValue(steps),
+                Seed = parsed.GetValue(seed),
+                OutputDirectory = parsed.GetValue(output),
+                Separator = ParseSeparator(parsed.GetValue(separator)),
+            }));
+
+            var list = new Command("list", "List the samples");
+            list.SetAction(_ =>
+            {
+                foreach (string name in Samples.Keys)
+                    Console.WriteLine(name);
+                return 0;
+            });
+
+            var sampleName = new Argument<string>("name") { Description = "A sample's name, as `list` prints it" };
+            var run = new Command("run", "Run one sample") { sampleName };
+            run.SetAction(parsed => RunSample(parsed.GetValue(sampleName)));
+
+            var all = new Command("all", "Run every sample");
+            all.SetAction(_ => Samples.Keys.Select(RunSample).Max());
+
+            var root = new RootCommand("Mine.MLNet: the feature-ranking job and the samples. With no command, ranks the bundled Breast Cancer Wisconsin data.")
+            {
+                rank, list, run, all,
+            };
+            root.SetAction(_ => rank.Parse(Array.Empty<string>()).Invoke());
+            return root.Parse(args).Invoke();
         }
+
+        private static int RunSample(string name)
+        {
+            if (!Samples.TryGetValue(name, out Action sample))
+            {
+                Console.Error.WriteLine($"Unknown sample '{name}'. Samples: {string.Join(", ", Samples.Keys)}");
+                return 2;
+            }
+            Console.WriteLine($"== {name}");
+            sample();
+            return 0;
+        }
+
+        private static string Bundled(string file) => Path.Combine(AppContext.BaseDirectory, "Data", file);
+
+        private static char? ParseSeparator(string value) => value switch
+        {
+            null or "" => null,
+            "tab" or "\\t" => '\t',
+            _ => value[0],
+        };
     }
 }

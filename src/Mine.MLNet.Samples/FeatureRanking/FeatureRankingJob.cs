@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.ML;
+using Spectre.Console;
+
+namespace Mine.MLNet.Samples.FeatureRanking
+{
+    /// <summary>
+    /// Ranks the numeric columns of a CSV/TSV file against a label column with
+    /// <c>mlContext.Transforms.MutualInformationSelect</c>, shows progress, prints the ranking and writes
+    /// ranking.csv, ranking.md and ranking.png.
+    /// </summary>
+    public static class FeatureRankingJob
+    {
+        private const string LabelKeyColumn = "__Label";
+
+        /// <summary>Runs the job; returns the process exit code.</summary>
+        public static int Run(FeatureRankingJobOptions options)
+        {
+            if (!File.Exists(options.DataPath))
+            {
+                AnsiConsole.MarkupLine($"[red]No such file:[/] {Markup.Escape(options.DataPath)}");
+                return 2;
+            }
+            DelimitedFileSchema schema = DelimitedFileSchema.Infer(options.DataPath, options.Separator);
+            int labelIndex = schema.Names.ToList().IndexOf(options.Label);
+            if (labelIndex < 0)
+            {
+                AnsiConsole.MarkupLine($"[red]No column '{Markup.Escape(options.Label)}'[/] in {Markup.Escape(options.DataPath)}. Columns: {Markup.Escape(string.Join(", ", schema.Names))}");
+                return 2;
+            }
+            string[] features = schema.Names.Where((name, i) => i != labelIndex && schema.IsNumeric[i]).ToArray();
+            string[] ignored = schema.Names.Where((name, i) => i != labelIndex && !schema.IsNumeric[i]).ToArray();
+            if (ignored.Length > 0)
+                AnsiConsole.MarkupLine($"[yellow]Not numeric, not ranked:[/] {Markup.Escape(string.Join(", ", ignored))}");
+
+            var context = new MLContext(seed: options.Seed);
+            IDataView data = context.Data.LoadFromTextFile(options.DataPath, schema.LoaderColumns(), separatorChar: schema.Separator, hasHeader: true);
+            // A text label is a set of classes: ML.NET's key type. A numeric one is used as it is (a regression target).
+            bool textLabel = !schema.IsNumeric[labelIndex];
+            IEstimator<ITransformer> labelling = textLabel
+                ? context.Transforms.Conversion.MapValueToKey(LabelKeyColumn, options.Label)
+                : context.Transforms.CopyColumns(LabelKeyColumn, options.Label);
+            data = labelling.Fit(data).Transform(data);
+
+            var select = context.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
+            {
+                LabelColumnName = LabelKeyColumn,
+                InputColumnNames = features,
+                FeaturesToKeep = Math.Min(options.Keep, features.Length),
+                Strategy = options.Strategy,
+                Mine = new MineOptions { MaxSteps = options.Steps, Seed = options.Seed },
+            });
+            AnsiConsole.MarkupLine($"Ranking [bold]{features.Length}[/] columns of [bold]{Markup.Escape(Path.GetFileName(options.DataPath))}[/] against [bold]{Markup.Escape(options.Label)}[/] ({(textLabel ? "classes" : "numeric")}), strategy {options.Strategy}, keeping {Math.Min(options.Keep, features.Length)}.");
+
+            MutualInformationSelectingTransformer model = null;
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(progress =>
+                {
+                    ProgressTask task = progress.AddTask("MINE training", maxValue: 1);
+                    using var listener = new MineProgressListener(context,
+                        (step, max) => task.Value = (double)step / max,
+                        round => task.Description = Markup.Escape(round.Length > 60 ? round[..60] + "…" : round));
+                    model = select.Fit(data);
+                    task.Value = 1;
+                    task.StopTask();
+                });
+
+            AnsiConsole.Write(RankingReport.ConsoleTable(model.Ranking));
+            string title = $"{Path.GetFileName(options.DataPath)}: MINE {options.Strategy} against '{options.Label}'";
+            foreach (string written in RankingReport.Write(options.OutputDirectory, title, model.Ranking))
+                AnsiConsole.MarkupLine($"Wrote [link]{Markup.Escape(written)}[/]");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Mine.MLNet.Samples.FeatureRanking
+{
+    /// <summary>The feature-ranking job's command-line settings.</summary>
+    public sealed class FeatureRankingJobOptions
+    {
+        /// <summary>The CSV/TSV file, with a header row.</summary>
+        public string DataPath { get; set; }
+
+        /// <summary>The label column: numeric (a regression target) or text (classes).</summary>
+        public string Label { get; set; }
+
+        /// <summary>Ranking (one estimate per column) or Joint (interaction-aware backward elimination).</summary>
+        public SelectionStrategy Strategy { get; set; }
+
+        /// <summary>How many columns to keep.</summary>
+        public int Keep { get; set; }
+
+        /// <summary>The most MINE training steps per network.</summary>
+        public int Steps { get; set; }
+
+        /// <summary>The seed of the MLContext and of MINE.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>Where ranking.csv, ranking.md and ranking.png go.</summary>
+        public string OutputDirectory { get; set; }
+
+        /// <summary>The column separator; null infers it from the header.</summary>
+        public char? Separator { get; set; }
+    }
+}
