@@ -10,7 +10,8 @@ namespace Mine.MLNet.ModelLoader
 {
     /// <summary>
     /// Usage: Mine.MLNet.ModelLoader MODEL.zip DATA.csv COLUMN. Loads the model in a fresh process, reads the
-    /// CSV (header row, comma-separated) with the column types of the model's input schema, and prints the
+    /// CSV (header row, comma-separated; a vector column NAME from fields NAME[0], NAME[1], ...) with the column
+    /// types of the model's input schema, and prints the
     /// vector column COLUMN: its slot names on the first line, then one row of values per line ("R" format).
     /// </summary>
     public static class Program
@@ -31,7 +32,16 @@ namespace Mine.MLNet.ModelLoader
                 DataKind kind = column.Type.RawType == typeof(bool) ? DataKind.Boolean
                     : column.Type.RawType == typeof(double) ? DataKind.Double
                     : DataKind.Single;
-                columns.Add(new TextLoader.Column(column.Name, kind, Array.IndexOf(header, column.Name)));
+                // A vector column of size n is read from the n fields headed NAME[0] .. NAME[n-1].
+                if (column.Type is VectorDataViewType { Size: > 0 } vector)
+                {
+                    int first = Array.IndexOf(header, column.Name + "[0]");
+                    columns.Add(new TextLoader.Column(column.Name, kind, first, first + vector.Size - 1));
+                }
+                else
+                {
+                    columns.Add(new TextLoader.Column(column.Name, kind, Array.IndexOf(header, column.Name)));
+                }
             }
             IDataView data = context.Data.LoadFromTextFile(args[1], columns.ToArray(), separatorChar: ',', hasHeader: true);
             IDataView output = model.Transform(data);

@@ -16,6 +16,12 @@ namespace Mine.MLNet.Core
 
         public int Width => means.Length;
 
+        /// <summary>The per-dimension means, as floats (for exporting the transformation).</summary>
+        public float[] Means => Array.ConvertAll(means, m => (float)m);
+
+        /// <summary>The per-dimension scales 1 / sd, as floats (for exporting the transformation).</summary>
+        public float[] Scales => Array.ConvertAll(scales, s => (float)s);
+
         /// <summary>Fits on the rows <paramref name="rows"/> of the row-major <paramref name="data"/>.</summary>
         public static Standardizer Fit(float[] data, int width, int[] rows)
         {

@@ -1,9 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -101,26 +99,12 @@ namespace Mine.MLNet.Tests.Selection
         {
             string path = Path.Combine(directory, "other-process.zip");
             new MLContext(seed: 0).Model.Save(model, data.Schema, path);
-            string loader = typeof(SelectionPersistenceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "ModelLoaderPath").Value;
-            Assert.IsTrue(File.Exists(loader), loader);
-            Assert.IsFalse(File.Exists(Path.Combine(Path.GetDirectoryName(loader), "Mine.MLNet.dll")), "the loader must not see Mine.MLNet");
-
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string arg in new[] { loader, path, dataPath, "Kept" })
-                start.ArgumentList.Add(arg);
-            using Process process = Process.Start(start);
-            string stdout = process.StandardOutput.ReadToEnd();
-            string stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.AreEqual(0, process.ExitCode, stderr);
-
-            string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.AreEqual("A,B,C", lines[0].Trim());
+            string[] lines = ModelLoaderProcess.Run(path, dataPath, "Kept");
+            Assert.AreEqual("A,B,C", lines[0]);
             float[][] expected = model.Transform(data).GetColumn<float[]>("Kept").ToArray();
             Assert.HasCount(expected.Length + 1, lines);
             for (int i = 0; i < expected.Length; i++)
-                Assert.AreEqual(string.Join(",", expected[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture))), lines[i + 1].Trim());
+                Assert.AreEqual(string.Join(",", expected[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture))), lines[i + 1]);
         }
     }
 }

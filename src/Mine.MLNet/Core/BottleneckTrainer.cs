@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mine.MLNet.Core
+{
+    /// <summary>
+    /// Trains the information-bottleneck classifier (paper section 5.3): minimises cross-entropy + beta * I(X;Z)
+    /// (eq. 20), with I(X;Z) the Donsker-Varadhan bound (eq. 10) of a statistics network T(x, z) that is trained at
+    /// the same time to maximise it, using the moving-average gradient of section 3.2.
+    /// </summary>
+    internal sealed class BottleneckTrainer
+    {
+        /// <summary>Rows per forward pass when predicting, to bound memory.</summary>
+        private const int PredictionChunk = 4096;
+
+        /// <summary>At most this many held-out rows for the final I(X;Z) estimate.</summary>
+        private const int EstimationRows = 10000;
+
+        private readonly InformationBottleneckOptions options;
+        private readonly Device device;
+        private readonly IChannel channel;
+
+        public BottleneckTrainer(InformationBottleneckOptions options, Device device, IChannel channel)
+        {
+            this.options = options;
+            this.device = device;
+            this.channel = channel;
+        }
+
+        /// <summary>Trains on <paramref name="features"/> (row-major, <paramref name="width"/> per row) and 0-based <paramref name="labels"/>.</summary>
+        public BottleneckRun Train(float[] features, int[] labels, int width, int classes, int seed)
+        {
+            int rows = labels.Length;
+            int[] order = Enumerable.Range(0, rows).ToArray();
+            new Random(seed).Shuffle(order);
+            int held = (int)Math.Round(rows * options.ValidationFraction);
+            int[] training = order[held..];
+            int[] validation = order[..held];
+            Standardizer standardizer = Standardizer.Fit(features, width, training);
+
+            using var generator = new Generator((ulong)seed, device);
+            var network = new BottleneckNetwork(options.Encoder, width, options.EncoderHiddenLayerSizes, options.BottleneckSize,
+                classes, options.NoiseStandardDeviation, generator);
+            using var statistics = new StatisticsNetwork(1, width, options.BottleneckSize, options.StatisticsNetworkHiddenLayerSizes, generator);
+            network.to(device);
+            statistics.to(device);
+            int samples = options.EvaluationSamples;
+            using Tensor evaluationNoise = samples == 1
+                ? zeros(new long[] { 1, 1, network.NoiseWidth }, device: device)
+                : randn(new long[] { 1, samples, network.NoiseWidth }, generator: generator, device: device);
+
+            using Tensor trainX = Rows(standardizer, features, width, training);
+            using Tensor trainY = Labels(labels, training);
+            using Tensor heldX = held > 0 ? Rows(standardizer, features, width, validation) : null;
+            using Tensor heldY = held > 0 ? Labels(labels, validation) : null;
+
+            var objective = new DonskerVaradhanObjective(options.MovingAverageRate, 1);
+            using var optimizer = optim.Adam(network.parameters().Concat(statistics.parameters()), options.LearningRate);
+            var history = new List<InformationBottleneckEpoch>();
+            for (int epoch = 1; epoch <= options.NumberOfEpochs; epoch++)
+            {
+                network.train();
+                statistics.train();
+                (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, trainX, trainY, generator);
+                double accuracy = heldX is null ? double.NaN : Accuracy(network, heldX, heldY, evaluationNoise);
+                var record = new InformationBottleneckEpoch(epoch, crossEntropy + options.Beta * mutualInformation, crossEntropy, mutualInformation, accuracy);
+                history.Add(record);
+                channel.Info(MessageSensitivity.None, "Information bottleneck {0}/{1}: {2}", epoch, options.NumberOfEpochs, record);
+            }
+
+            BoundEvaluation estimate = Estimate(network, statistics, objective, heldX ?? trainX, generator);
+            channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats.",
+                held > 0 ? "held-out" : "training", estimate.Nats, estimate.StandardError);
+            float[] noise = evaluationNoise.cpu().data<float>().ToArray();
+            return new BottleneckRun(network, standardizer, noise, samples, history, estimate, classes);
+        }
+
+        /// <summary>Class probabilities [n, C] of standardised rows <paramref name="x"/> under the prediction-time noise.</summary>
+        public static Tensor Predict(BottleneckNetwork network, Tensor x, Tensor evaluationNoise)
+        {
+            network.eval();
+            using (no_grad())
+            {
+                var chunks = new List<Tensor>();
+                for (long start = 0; start < x.shape[0]; start += PredictionChunk)
+                    chunks.Add(network.Probabilities(x.narrow(0, start, Math.Min(PredictionChunk, x.shape[0] - start)), evaluationNoise));
+                return cat(chunks, 0);
+            }
+        }
+
+        private (double CrossEntropy, double MutualInformation) Epoch(BottleneckNetwork network, StatisticsNetwork statistics,
+            MineObjective objective, optim.Optimizer optimizer, Tensor trainX, Tensor trainY, Generator generator)
+        {
+            long rows = trainX.shape[0];
+            int batch = (int)Math.Min(options.BatchSize, rows);
+            using Tensor order = randperm(rows, generator: generator, device: device);
+            double crossEntropySum = 0, boundSum = 0;
+            int batches = 0;
+            // Full batches only: the shuffled marginal of a tiny last batch would be a poor sample.
+            for (long start = 0; start + batch <= rows; start += batch)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                Tensor index = order.narrow(0, start, batch);
+                Tensor x = trainX.index_select(0, index);
+                Tensor y = trainY.index_select(0, index);
+                Tensor noise = randn(new long[] { batch, 1, network.NoiseWidth }, generator: generator, device: device);
+                Tensor z = network.Encode(x, noise).squeeze(1);
+                Tensor crossEntropy = nn.functional.cross_entropy(network.Decoder.forward(z), y);
+
+                // One backward pass serves both players. T sees z's value but the gradient reaching the encoder
+                // through it is multiplied by -beta: T maximises the bound, the encoder minimises beta * bound.
+                Tensor zForStatistics = z.detach() - options.Beta * (z - z.detach());
+                Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
+                optimizer.zero_grad();
+                (crossEntropy + mineLoss).backward();
+                optimizer.step();
+
+                crossEntropySum += crossEntropy.item<float>();
+                boundSum += bounds[0];
+                batches++;
+            }
+            return (crossEntropySum / batches, boundSum / batches);
+        }
+
+        private static double Accuracy(BottleneckNetwork network, Tensor x, Tensor y, Tensor evaluationNoise)
+        {
+            using var scope = NewDisposeScope();
+            Tensor predicted = Predict(network, x, evaluationNoise).argmax(1);
+            return predicted.eq(y).to_type(ScalarType.Float64).mean().item<double>();
+        }
+
+        /// <summary>The Donsker-Varadhan bound of the trained T on rows the statistics network never trained on (when there are any).</summary>
+        private BoundEvaluation Estimate(BottleneckNetwork network, StatisticsNetwork statistics, MineObjective objective, Tensor x, Generator generator)
+        {
+            network.eval();
+            statistics.eval();
+            using var scope = NewDisposeScope();
+            using (no_grad())
+            {
+                Tensor rows = x.narrow(0, 0, Math.Min(EstimationRows, x.shape[0]));
+                Tensor z = network.Encode(rows, randn(new long[] { rows.shape[0], 1, network.NoiseWidth }, generator: generator, device: device)).squeeze(1);
+                using var inputs = new CandidateInputs(new[] { Enumerable.Range(0, (int)rows.shape[1]).ToArray() }, (int)rows.shape[1], device);
+                return objective.Evaluate(statistics, inputs, rows, z, generator, options.CancellationToken)[0].FloorAtZero();
+            }
+        }
+
+        private Tensor Rows(Standardizer standardizer, float[] features, int width, int[] rows)
+            => tensor(standardizer.Transform(features, rows), new long[] { rows.Length, width }, device: device);
+
+        private Tensor Labels(int[] labels, int[] rows)
+            => tensor(Array.ConvertAll(rows, r => (long)labels[r]), device: device);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Threading;
+
+namespace Mine.MLNet
+{
+    /// <summary>
+    /// Options of the information-bottleneck multiclass trainer: cross-entropy + <see cref="Beta"/> * I(X;Z), with
+    /// I(X;Z) between the input X and its stochastic encoding Z estimated by MINE (paper section 5.3, eq. 20).
+    /// The defaults follow the paper's permutation-invariant MNIST set-up (Alemi et al. 2016) where it names one.
+    /// </summary>
+    public sealed class InformationBottleneckOptions
+    {
+        /// <summary>The label column: a key type (use MapValueToKey). Default "Label".</summary>
+        public string LabelColumnName { get; set; } = "Label";
+
+        /// <summary>The feature column: a known-size vector of Single. Default "Features".</summary>
+        public string FeatureColumnName { get; set; } = "Features";
+
+        /// <summary>Weight beta of the I(X;Z) regulariser (eq. 20); 0 trains the plain classifier. Default 1e-3.</summary>
+        public double Beta { get; set; } = 1e-3;
+
+        /// <summary>How Z is formed from X. Default <see cref="BottleneckEncoder.Additive"/>.</summary>
+        public BottleneckEncoder Encoder { get; set; } = BottleneckEncoder.Additive;
+
+        /// <summary>Hidden layers of the encoder MLP (ReLU). Default [1024, 1024], as in the paper.</summary>
+        public int[] EncoderHiddenLayerSizes { get; set; } = { 1024, 1024 };
+
+        /// <summary>Dimensions of the encoding Z. Default 256, as in the paper. A linear softmax layer decodes Z into class probabilities.</summary>
+        public int BottleneckSize { get; set; } = 256;
+
+        /// <summary>
+        /// Standard deviation sigma of the noise of the <see cref="BottleneckEncoder.Additive"/> and
+        /// <see cref="BottleneckEncoder.Propagated"/> encoders, in units of the standardised input. Default 0.5.
+        /// (The <see cref="BottleneckEncoder.Gaussian"/> encoder learns its own sigma(x).)
+        /// </summary>
+        public double NoiseStandardDeviation { get; set; } = 0.5;
+
+        /// <summary>Hidden layers of the MINE statistics network T(x, z) (ReLU). Default [512, 512].</summary>
+        public int[] StatisticsNetworkHiddenLayerSizes { get; set; } = { 512, 512 };
+
+        /// <summary>Rate alpha of the moving average in MINE's bias-corrected gradient (paper section 3.2). Default 0.01.</summary>
+        public double MovingAverageRate { get; set; } = 0.01;
+
+        /// <summary>Passes over the training rows. Default 10.</summary>
+        public int NumberOfEpochs { get; set; } = 10;
+
+        /// <summary>Rows per gradient step. Default 100, as in the paper's set-up.</summary>
+        public int BatchSize { get; set; } = 100;
+
+        /// <summary>Adam learning rate for the encoder, the decoder and the statistics network. Default 1e-3.</summary>
+        public double LearningRate { get; set; } = 1e-3;
+
+        /// <summary>
+        /// Noise samples averaged at prediction time: the predicted class probabilities are the mean of the softmax
+        /// over this many fixed noise draws (fixed when training ends, so predictions are deterministic). 1, the
+        /// default, uses the deterministic mean encoding (eps = 0).
+        /// </summary>
+        public int EvaluationSamples { get; set; } = 1;
+
+        /// <summary>Fraction of rows held out to report validation accuracy and I(X;Z) after each epoch. Default 0.1; 0 trains on every row.</summary>
+        public double ValidationFraction { get; set; } = 0.1;
+
+        /// <summary>Seed of the initial weights, the batches and the noise; null draws it from the MLContext's random source.</summary>
+        public int? Seed { get; set; }
+
+        /// <summary>Cancels training; Fit then throws OperationCanceledException within one batch.</summary>
+        public CancellationToken CancellationToken { get; set; }
+    }
+}
