@@ -22,7 +22,7 @@ namespace Mine.MLNet.Benchmarks
                 Console.WriteLine(ThroughputBenchmark.Run(_ => { }));
                 return 0;
             }
-            int rows = IntArg(args, "--rows", 20000);
+            int rows = IntArg(args, "--rows", 200000);
             int kraskovRows = IntArg(args, "--ksg-rows", 10000);
             int steps = IntArg(args, "--steps", 10000);
             double[] rhos = Arg(args, "--rhos", "0,0.2,0.4,0.6,0.7,0.8,0.9").Split(',')
