@@ -4,7 +4,7 @@ using Mine.MLNet.Estimation;
 
 namespace Microsoft.ML
 {
-    /// <summary>Mutual-information estimation on <see cref="DataOperationsCatalog"/> (<c>mlContext.Data</c>).</summary>
+    /// <summary>Mutual-information estimation and the MNIST loader on <see cref="DataOperationsCatalog"/> (<c>mlContext.Data</c>).</summary>
     public static class DataOperationsCatalogMineExtensions
     {
         /// <summary>
@@ -24,5 +24,18 @@ namespace Microsoft.ML
         public static MutualInformationEstimate EstimateMutualInformation(this DataOperationsCatalog catalog,
             IDataView data, string[] xColumnNames, string[] zColumnNames, MineOptions options = null)
             => new MutualInformationEstimator(CatalogEnvironment.Get(catalog), options).Estimate(data, xColumnNames, zColumnNames);
+    
+        /// <summary>
+        /// Loads MNIST from its standard IDX files (e.g. train-images-idx3-ubyte and train-labels-idx1-ubyte):
+        /// a Features column of 784 pixels scaled to [0, 1] and a key Label column (1 to 10, KeyValues "0" to "9").
+        /// The files are read lazily on each pass over the view.
+        /// </summary>
+        /// <param name="catalog">The data operations catalog, <c>mlContext.Data</c>.</param>
+        /// <param name="imagesPath">The IDX images file (magic number 0x00000803).</param>
+        /// <param name="labelsPath">The IDX labels file (magic number 0x00000801) with one label per image.</param>
+        /// <exception cref="System.IO.FileNotFoundException">A file does not exist.</exception>
+        /// <exception cref="System.IO.InvalidDataException">A file is not an IDX file of the right kind, is truncated, or the counts differ.</exception>
+        public static IDataView LoadMnist(this DataOperationsCatalog catalog, string imagesPath, string labelsPath)
+            => new MnistIdxReader(imagesPath, labelsPath).Load(CatalogEnvironment.Get(catalog) as MLContext ?? new MLContext());
     }
 }

@@ -99,7 +99,7 @@ namespace Mine.MLNet.Core
             long rows = trainX.shape[0];
             int batch = (int)Math.Min(options.BatchSize, rows);
             using Tensor order = randperm(rows, generator: generator, device: device);
-            double crossEntropySum = 0, boundSum = 0;
+            double crossEntropySum = 0, boundSum = 0, previousBound = 0;
             int batches = 0;
             // Full batches only: the shuffled marginal of a tiny last batch would be a poor sample.
             for (long start = 0; start + batch <= rows; start += batch)
@@ -115,7 +115,11 @@ namespace Mine.MLNet.Core
 
                 // One backward pass serves both players. T sees z's value but the gradient reaching the encoder
                 // through it is multiplied by -beta: T maximises the bound, the encoder minimises beta * bound.
-                Tensor zForStatistics = z.detach() - options.Beta * (z - z.detach());
+                // I(X;Z) >= 0, so a negative bound only means T lags behind the encoder; the encoder is not
+                // rewarded for driving it below 0 (the regulariser is beta * max(bound, 0), judged by the
+                // previous batch's bound), which would otherwise let it exploit T without limit.
+                double pressure = previousBound > 0 ? options.Beta : 0;
+                Tensor zForStatistics = z.detach() - pressure * (z - z.detach());
                 Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
                 optimizer.zero_grad();
                 (crossEntropy + mineLoss).backward();
@@ -123,6 +127,7 @@ namespace Mine.MLNet.Core
 
                 crossEntropySum += crossEntropy.item<float>();
                 boundSum += bounds[0];
+                previousBound = bounds[0];
                 batches++;
             }
             return (crossEntropySum / batches, boundSum / batches);
