@@ -13,12 +13,6 @@ namespace Mine.MLNet.Samples
     /// </summary>
     public static class Program
     {
-        private static readonly Dictionary<string, Action> Samples = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["EstimateMutualInformation"] = Dynamic.EstimateMutualInformation.Example,
-            ["MutualInformationSelectJoint"] = Dynamic.MutualInformationSelectJoint.Example,
-        };
-
         /// <summary>Entry point.</summary>
         public static int Main(string[] args)
         {
@@ -50,7 +44,7 @@ namespace Mine.MLNet.Samples
             var list = new Command("list", "List the samples");
             list.SetAction(_ =>
             {
-                foreach (string name in Samples.Keys)
+                foreach (string name in SampleCatalog.All.Keys)
                     Console.WriteLine(name);
                 return 0;
             });
@@ -60,7 +54,7 @@ namespace Mine.MLNet.Samples
             run.SetAction(parsed => RunSample(parsed.GetValue(sampleName)));
 
             var all = new Command("all", "Run every sample");
-            all.SetAction(_ => Samples.Keys.Select(RunSample).Max());
+            all.SetAction(_ => SampleCatalog.All.Keys.Select(RunSample).Max());
 
             var root = new RootCommand("Mine.MLNet: the feature-ranking job and the samples. With no command, ranks the bundled Breast Cancer Wisconsin data.")
             {
@@ -72,9 +66,9 @@ namespace Mine.MLNet.Samples
 
         private static int RunSample(string name)
         {
-            if (!Samples.TryGetValue(name, out Action sample))
+            if (!SampleCatalog.All.TryGetValue(name, out Action sample))
             {
-                Console.Error.WriteLine($"Unknown sample '{name}'. Samples: {string.Join(", ", Samples.Keys)}");
+                Console.Error.WriteLine($"Unknown sample '{name}'. Samples: {string.Join(", ", SampleCatalog.All.Keys)}");
                 return 2;
             }
             Console.WriteLine($"== {name}");
