@@ -48,6 +48,10 @@ namespace Mine.MLNet.Samples.Dynamic
             File.Delete(path);
 
             // Expected output (seed 0, x64 CPU, full size):
+            //   Kept: Signals[2], Signals[9], Signals[5]
+            //   Test AUC: 0.884, accuracy: 0.790
+            //   Probabilities before saving: 0.6068, 0.0043, 0.0497
+            //   Probabilities after loading: 0.6068, 0.0043, 0.0497
         }
 
         private static IEnumerable<Customer> GenerateData(int count)
