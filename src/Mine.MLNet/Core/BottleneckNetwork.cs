@@ -85,15 +85,15 @@ namespace Mine.MLNet.Core
                 {
                     Tensor h = ApplyTrunk(x);
                     Tensor mu = head.forward(h).unsqueeze(1);
-                    Tensor sigma = nn.functional.softplus(sigmaHead.forward(h) - SigmaOffset).unsqueeze(1);
+                    Tensor sigma = nn.functional.softplus(ScalarArithmetic.Subtract(sigmaHead.forward(h), SigmaOffset)).unsqueeze(1);
                     return mu + sigma * noise;
                 }
                 case BottleneckEncoder.Additive:
-                    return head.forward(ApplyTrunk(rows + NoiseScale * noise));
+                    return head.forward(ApplyTrunk(rows + ScalarArithmetic.Multiply(noise, NoiseScale)));
                 default:
                 {
                     long b = x.shape[0], s = noise.shape[1];
-                    Tensor input = cat(new[] { rows.expand(b, s, x.shape[1]), (NoiseScale * noise).expand(b, s, NoiseWidth) }, 2);
+                    Tensor input = cat(new[] { rows.expand(b, s, x.shape[1]), ScalarArithmetic.Multiply(noise, NoiseScale).expand(b, s, NoiseWidth) }, 2);
                     return head.forward(ApplyTrunk(input));
                 }
             }
@@ -116,8 +116,8 @@ namespace Mine.MLNet.Core
             double limit = 1.0 / Math.Sqrt(inputs);
             using (no_grad())
             {
-                layer.weight.copy_(rand(new long[] { outputs, inputs }, generator: generator) * (2 * limit) - limit);
-                layer.bias.copy_(rand(new long[] { outputs }, generator: generator) * (2 * limit) - limit);
+                layer.weight.copy_(ScalarArithmetic.Uniform(new long[] { outputs, inputs }, limit, generator));
+                layer.bias.copy_(ScalarArithmetic.Uniform(new long[] { outputs }, limit, generator));
             }
             return layer;
         }

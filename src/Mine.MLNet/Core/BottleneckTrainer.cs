@@ -60,7 +60,7 @@ namespace Mine.MLNet.Core
             using Tensor heldY = held > 0 ? Labels(labels, validation) : null;
 
             var objective = new DonskerVaradhanObjective(options.MovingAverageRate, 1);
-            using var optimizer = optim.Adam(network.parameters().Concat(statistics.parameters()), options.LearningRate);
+            using var optimizer = new AdamOptimizer(network.parameters().Concat(statistics.parameters()), options.LearningRate);
             var history = new List<InformationBottleneckEpoch>();
             for (int epoch = 1; epoch <= options.NumberOfEpochs; epoch++)
             {
@@ -94,7 +94,7 @@ namespace Mine.MLNet.Core
         }
 
         private (double CrossEntropy, double MutualInformation) Epoch(BottleneckNetwork network, StatisticsNetwork statistics,
-            MineObjective objective, optim.Optimizer optimizer, Tensor trainX, Tensor trainY, Generator generator)
+            MineObjective objective, AdamOptimizer optimizer, Tensor trainX, Tensor trainY, Generator generator)
         {
             long rows = trainX.shape[0];
             int batch = (int)Math.Min(options.BatchSize, rows);
@@ -119,11 +119,11 @@ namespace Mine.MLNet.Core
                 // rewarded for driving it below 0 (the regulariser is beta * max(bound, 0), judged by the
                 // previous batch's bound), which would otherwise let it exploit T without limit.
                 double pressure = previousBound > 0 ? options.Beta : 0;
-                Tensor zForStatistics = z.detach() - pressure * (z - z.detach());
+                Tensor zForStatistics = z.detach() - ScalarArithmetic.Multiply(z - z.detach(), pressure);
                 Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 (crossEntropy + mineLoss).backward();
-                optimizer.step();
+                optimizer.Step();
 
                 crossEntropySum += crossEntropy.item<float>();
                 boundSum += bounds[0];

@@ -22,7 +22,7 @@ namespace Mine.MLNet.Core
         protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
         {
             // log mean e^T = logsumexp(T) - log b (never log(mean(exp(T)))), per candidate.
-            Tensor logMean = marginal.logsumexp(1) - Math.Log(marginal.shape[1]);
+            Tensor logMean = ScalarArithmetic.Subtract(marginal.logsumexp(1), Math.Log(marginal.shape[1]));
             Tensor jointMean = joint.mean(new long[] { 1 });
             double[] batchLogMean = ToDoubles(logMean);
             double[] jointMeans = ToDoubles(jointMean);

@@ -64,7 +64,7 @@ namespace Mine.MLNet.Core
         private static Tensor RowBounds(StatisticsNetwork network, Tensor x, Tensor z)
         {
             Tensor scores = network.Pairwise(x, z);
-            return scores.diagonal(0, 1, 2) - scores.logsumexp(2) + Math.Log(x.shape[1]);
+            return ScalarArithmetic.Add(scores.diagonal(0, 1, 2) - scores.logsumexp(2), Math.Log(x.shape[1]));
         }
     }
 }

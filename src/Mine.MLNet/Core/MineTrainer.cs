@@ -52,7 +52,7 @@ namespace Mine.MLNet.Core
             using var network = new StatisticsNetwork(count, inputs.Width, samples.ZWidth, options.HiddenLayerSizes, trainingGenerator);
             network.to(device);
             Tensor[] parameters = network.parameters().ToArray<Tensor>();
-            using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+            using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
             MineObjective objective = MineObjective.Create(options, count);
 
             var trainingCurves = NewCurves(count);
@@ -80,9 +80,9 @@ namespace Mine.MLNet.Core
                         channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
                         break;
                     }
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                 }
                 for (int k = 0; k < count; k++)
                     intervalSum[k] += batchBounds[k];

@@ -11,7 +11,7 @@ namespace Mine.MLNet.Core
 
         protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
         {
-            Tensor bounds = joint.mean(new long[] { 1 }) - (marginal - 1).exp().mean(new long[] { 1 });
+            Tensor bounds = joint.mean(new long[] { 1 }) - ScalarArithmetic.Subtract(marginal, 1).exp().mean(new long[] { 1 });
             batchBounds = ToDoubles(bounds);
             return -bounds.sum();
         }

@@ -22,7 +22,7 @@ namespace Mine.MLNet.Core
         {
             using (no_grad())
             {
-                Tensor logMean = marginal.clamp(-tau, tau).logsumexp(1) - Math.Log(marginal.shape[1]);
+                Tensor logMean = ScalarArithmetic.Subtract(ScalarArithmetic.Clamp(marginal, -tau, tau).logsumexp(1), Math.Log(marginal.shape[1]));
                 batchBounds = ToDoubles(joint.mean(new long[] { 1 }) - logMean);
             }
             // Jensen-Shannon (f-GAN) bound, per candidate: E_P[-softplus(-T)] - E_Q[softplus(T)].

@@ -26,8 +26,8 @@ namespace Mine.MLNet.Core
             {
                 // PyTorch's default Linear initialisation, uniform in +-1/sqrt(fan_in), from the run's generator.
                 double limit = 1.0 / Math.Sqrt(width);
-                var weight = new Parameter(rand(new long[] { candidates, width, sizes[layer] }, generator: generator) * (2 * limit) - limit);
-                var bias = new Parameter(rand(new long[] { candidates, 1, sizes[layer] }, generator: generator) * (2 * limit) - limit);
+                var weight = new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, width, sizes[layer] }, limit, generator));
+                var bias = new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, 1, sizes[layer] }, limit, generator));
                 register_parameter($"weight{layer}", weight);
                 register_parameter($"bias{layer}", bias);
                 weights.Add(weight);

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Mine.MLNet.Core
+{
+    /// <summary>
+    /// Adam (Kingma and Ba, 2015) with bias-corrected moments, every libtorch Scalar created explicitly and held
+    /// until its native call returns (see <see cref="ScalarArithmetic"/>). TorchSharp's own <c>optim.Adam</c>
+    /// passes implicitly converted Scalars and crashed a long benchmark run. Defaults match what
+    /// <c>optim.Adam(parameters, lr)</c> used before: beta1 0.9, beta2 0.999, epsilon 1e-8, and the same arithmetic, so results are bit-identical.
+    /// </summary>
+    internal sealed class AdamOptimizer : IDisposable
+    {
+        private readonly Parameter[] parameters;
+        private readonly Tensor[] firstMoments;
+        private readonly Tensor[] secondMoments;
+        private readonly double learningRate;
+        private readonly double beta1;
+        private readonly double beta2;
+        private readonly Scalar beta1Scalar;
+        private readonly Scalar oneMinusBeta1;
+        private readonly Scalar beta2Scalar;
+        private readonly Scalar oneMinusBeta2;
+        private readonly Scalar epsilon;
+        private long steps;
+
+        public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+        {
+            this.parameters = parameters.ToArray();
+            this.learningRate = learningRate;
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            beta1Scalar = beta1.ToScalar();
+            oneMinusBeta1 = (1 - beta1).ToScalar();
+            beta2Scalar = beta2.ToScalar();
+            oneMinusBeta2 = (1 - beta2).ToScalar();
+            this.epsilon = epsilon.ToScalar();
+            firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+            secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        }
+
+        /// <summary>Sets every parameter's gradient to zero.</summary>
+        public void ZeroGrad()
+        {
+            using var scope = NewDisposeScope();
+            foreach (Parameter parameter in parameters)
+                parameter.grad?.zero_();
+        }
+
+        /// <summary>One update from the current gradients; parameters without a gradient are left as they are.</summary>
+        public void Step()
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            steps++;
+            double correction1 = 1 - Math.Pow(beta1, steps);
+            double correction2 = 1 - Math.Pow(beta2, steps);
+            using Scalar rootCorrection2 = Math.Sqrt(correction2).ToScalar();
+            using Scalar stepSize = (-(learningRate / correction1)).ToScalar();
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                Tensor gradient = parameters[i].grad;
+                if (gradient is null)
+                    continue;
+                // m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2
+                firstMoments[i].mul_(beta1Scalar).add_(gradient, oneMinusBeta1);
+                secondMoments[i].mul_(beta2Scalar).addcmul_(gradient, gradient, oneMinusBeta2);
+                // theta -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+                Tensor denominator = secondMoments[i].sqrt().div_(rootCorrection2).add_(epsilon);
+                parameters[i].addcdiv_(firstMoments[i], denominator, stepSize);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (Tensor moment in firstMoments.Concat(secondMoments))
+                moment.Dispose();
+            foreach (Scalar scalar in new[] { beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon })
+                scalar.Dispose();
+        }
+    }
+}
