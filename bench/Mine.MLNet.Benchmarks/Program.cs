@@ -63,7 +63,7 @@ namespace Mine.MLNet.Benchmarks
 
         private static int Figure1(BenchmarkArguments arguments)
         {
-            int rows = arguments.GetInt("--rows", 20000);
+            int rows = arguments.GetInt("--rows", 200000);
             int kraskovRows = arguments.GetInt("--ksg-rows", 10000);
             int steps = arguments.GetInt("--steps", 10000);
             double[] rhos = arguments.Get("--rhos", "0,0.2,0.4,0.6,0.7,0.8,0.9").Split(',')
