@@ -29,10 +29,11 @@ namespace Mine.MLNet.Benchmarks
         /// </summary>
         public static BenchmarkArguments Parse(string[] args, IReadOnlyDictionary<string, (string[] Options, string[] Switches)> commands)
         {
-            string command = args.Length > 0 && !args[0].StartsWith("-", StringComparison.Ordinal) ? args[0] : "figure1";
+            bool named = args.Length > 0 && !args[0].StartsWith("-", StringComparison.Ordinal);
+            string command = named ? args[0] : "figure1";
             if (!commands.TryGetValue(command, out var known))
                 throw new ArgumentException($"Unknown command '{command}'.");
-            string[] rest = args.SkipWhile(a => a == command).ToArray();
+            string[] rest = named ? args[1..] : args;
             for (int i = 0; i < rest.Length; i++)
             {
                 if (known.Switches.Contains(rest[i]))

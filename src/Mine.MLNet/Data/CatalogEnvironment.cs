@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Reflection;
+using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
 namespace Mine.MLNet.Data
@@ -24,26 +26,36 @@ namespace Mine.MLNet.Data
         /// </summary>
         private static IHostEnvironment Find(object catalog, int depth)
         {
-            for (Type type = catalog.GetType(); type != null; type = type.BaseType)
+            foreach (FieldInfo field in Fields(catalog))
             {
-                foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly))
-                {
-                    if (typeof(IHostEnvironment).IsAssignableFrom(field.FieldType) && field.GetValue(catalog) is IHostEnvironment env)
-                        return env;
-                }
+                if (typeof(IHostEnvironment).IsAssignableFrom(field.FieldType) && field.GetValue(catalog) is IHostEnvironment env)
+                    return env;
             }
             if (depth == 0)
                 return null;
-            for (Type type = catalog.GetType(); type != null; type = type.BaseType)
+            foreach (FieldInfo field in Fields(catalog))
             {
-                foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly))
-                {
-                    if (field.FieldType.Namespace?.StartsWith("Microsoft.ML", StringComparison.Ordinal) == true
-                        && field.GetValue(catalog) is object owner && Find(owner, depth - 1) is IHostEnvironment env)
-                        return env;
-                }
+                if (field.FieldType.Namespace?.StartsWith("Microsoft.ML", StringComparison.Ordinal) == true
+                    && field.GetValue(catalog) is object owner && Find(owner, depth - 1) is IHostEnvironment env)
+                    return env;
             }
             return null;
+        }
+
+        /// <summary>
+        /// The MLContext to build ML.NET components with: <paramref name="env"/> itself when it is one (so its seed and
+        /// log channel carry over), otherwise a new one.
+        /// </summary>
+        public static MLContext Context(IHostEnvironment env) => env as MLContext ?? new MLContext();
+
+        /// <summary>Every instance field of <paramref name="instance"/>'s type and its base types.</summary>
+        private static IEnumerable<FieldInfo> Fields(object instance)
+        {
+            for (Type type = instance.GetType(); type != null; type = type.BaseType)
+            {
+                foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly))
+                    yield return field;
+            }
         }
     }
 }

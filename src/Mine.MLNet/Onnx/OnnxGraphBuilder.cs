@@ -37,24 +37,20 @@ namespace Mine.MLNet.Onnx
 
         /// <summary>A float constant (row-major), stored as raw little-endian data.</summary>
         public string Constant(float[] values, params long[] dims)
-        {
-            string name = Fresh("const");
-            var tensor = new ProtobufWriter();
-            foreach (long d in dims)
-                tensor.Int(1, d);
-            tensor.Int(2, FloatType).String(8, name).Bytes(9, MemoryMarshal.AsBytes(values.AsSpan()));
-            initializers.Add(tensor);
-            return name;
-        }
+            => Initializer(FloatType, MemoryMarshal.AsBytes(values.AsSpan()), dims);
 
         /// <summary>An int64 constant (row-major).</summary>
         public string Constant(long[] values, params long[] dims)
+            => Initializer(Int64Type, MemoryMarshal.AsBytes(values.AsSpan()), dims);
+
+        /// <summary>A TensorProto initializer: dims (field 1), data_type (2), name (8), raw_data (9).</summary>
+        private string Initializer(int elementType, ReadOnlySpan<byte> rawData, long[] dims)
         {
             string name = Fresh("const");
             var tensor = new ProtobufWriter();
             foreach (long d in dims)
                 tensor.Int(1, d);
-            tensor.Int(2, Int64Type).String(8, name).Bytes(9, MemoryMarshal.AsBytes(values.AsSpan()));
+            tensor.Int(2, elementType).String(8, name).Bytes(9, rawData);
             initializers.Add(tensor);
             return name;
         }

@@ -5,6 +5,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Transforms;
+using Mine.MLNet.Data;
 
 namespace Mine.MLNet.Selection
 {
@@ -27,7 +28,7 @@ namespace Mine.MLNet.Selection
         public SelectionPipeline(IHostEnvironment env, string outputColumnName, string[] inputColumnNames, IReadOnlyDictionary<string, ColumnShape> schema)
         {
             // Built-in estimators come from catalogs, whose constructors are internal: use the caller's MLContext.
-            context = env as MLContext ?? new MLContext();
+            context = CatalogEnvironment.Context(env);
             this.outputColumnName = outputColumnName;
             this.inputColumnNames = inputColumnNames;
             converted = inputColumnNames.Where(name => schema[name].ItemType != NumberDataViewType.Single).ToArray();

@@ -44,7 +44,7 @@ namespace Mine.MLNet
             if (inputSchema == null)
                 throw host.Process(new ArgumentNullException(nameof(inputSchema)));
             BottleneckSchemaValidator.Check(host, ColumnShape.From(inputSchema), options);
-            MLContext context = env as MLContext ?? new MLContext();
+            MLContext context = CatalogEnvironment.Context(env);
             return context.Transforms.Concatenate("Score", options.FeatureColumnName)
                 .Append(context.Transforms.CopyColumns("PredictedLabel", options.LabelColumnName))
                 .GetOutputSchema(inputSchema);
@@ -82,7 +82,7 @@ namespace Mine.MLNet
         /// <summary>ONNX network, then ML.NET's multiclass scorer over its probabilities, then the probabilities dropped.</summary>
         private TransformerChain<ITransformer> Chain(IDataView input, byte[] rowModel, string probabilities, int classes)
         {
-            MLContext context = env as MLContext ?? new MLContext();
+            MLContext context = CatalogEnvironment.Context(env);
             ITransformer network = context.Transforms.ApplyOnnxModel(new[] { probabilities }, new[] { options.FeatureColumnName }, new MemoryStream(rowModel)).Fit(input);
             IDataView scored = network.Transform(input);
             ITransformer scorer = MulticlassScorerFactory.Create(env, scored.Schema, probabilities, classes, options.LabelColumnName);
