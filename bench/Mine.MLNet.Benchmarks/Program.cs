@@ -18,7 +18,8 @@ namespace Mine.MLNet.Benchmarks
             "  throughput         the throughput table alone\n" +
             "  selection          feature selection against ML.NET's: [--steps N] [--large] [--out DIR]\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--train N] [--data DIR] [--out DIR]\n" +
-            "                     (run scripts/fetch-mnist.sh first)";
+            "                     (run scripts/fetch-mnist.sh first)\n" +
+            "  soak               reliability: every operation repeated under an allocating thread: [--minutes N] [--out DIR]";
 
         private static readonly Dictionary<string, (string[] Options, string[] Switches)> Commands = new()
         {
@@ -26,6 +27,7 @@ namespace Mine.MLNet.Benchmarks
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
             ["selection"] = (new[] { "--steps", "--out" }, new[] { "--large" }),
             ["mnist"] = (new[] { "--epochs", "--train", "--data", "--out" }, Array.Empty<string>()),
+            ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
         };
 
         /// <summary>Runs the benchmark named by the first argument; returns 2 for a bad command line.</summary>
@@ -53,6 +55,8 @@ namespace Mine.MLNet.Benchmarks
                     return Selection(arguments);
                 case "mnist":
                     return Mnist(arguments);
+                case "soak":
+                    return Soak(arguments);
                 case "throughput":
                     Console.WriteLine(ThroughputBenchmark.Run(_ => { }));
                     return 0;
@@ -126,6 +130,22 @@ namespace Mine.MLNet.Benchmarks
                 "The paper trains for 200 epochs and averages ten runs; its figures are shown beside ours for reference, not as a like-for-like comparison.\n\n" +
                 table);
             return 0;
+        }
+
+        private static int Soak(BenchmarkArguments arguments)
+        {
+            int minutes = arguments.GetInt("--minutes", 10);
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Soak: {minutes} minutes under an allocating thread.");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (var tallies, long collections) = new SoakBenchmark(minutes).Run(Console.WriteLine);
+            string table = SoakBenchmark.Markdown(tallies, collections, clock.Elapsed);
+            Console.WriteLine(table);
+            WriteReport(arguments, "soak.md", "Reliability soak: every operation under garbage-collection pressure",
+                "Each operation of `tests/Common/ReliabilityWorkload.cs` (small sizes, seed 11) runs again and again while a second thread " +
+                "allocates small arrays in a loop (`tests/Common/GarbageChurn.cs`), so collections and finalizers run during native TorchSharp calls. " +
+                "A run fails if it throws or returns a non-finite number; it differs if any of its numbers is not bit-identical to the same seed's run without the churn.\n\n" +
+                table);
+            return tallies.Sum(t => t.Failures + t.Mismatches) == 0 ? 0 : 1;
         }
 
         /// <summary>The folder named by <c>--out</c> (default <c>docs</c>), created if missing.</summary>

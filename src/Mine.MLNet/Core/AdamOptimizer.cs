@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Core
 {
     /// <summary>
-    /// Adam (Kingma and Ba, 2015) with bias-corrected moments, every libtorch Scalar created explicitly and held
-    /// until its native call returns (see <see cref="ScalarArithmetic"/>). TorchSharp's own <c>optim.Adam</c>
+    /// Adam (Kingma and Ba, 2015) with bias-corrected moments, its arithmetic done by <see cref="ScalarArithmetic"/>,
+    /// which keeps every libtorch Scalar alive until its native call returns. TorchSharp's own <c>optim.Adam</c>
     /// passes implicitly converted Scalars and crashed a long benchmark run. Defaults match what
     /// <c>optim.Adam(parameters, lr)</c> used before: beta1 0.9, beta2 0.999, epsilon 1e-8, and the same arithmetic, so results are bit-identical.
     /// </summary>
@@ -21,11 +21,7 @@ namespace Mine.MLNet.Core
         private readonly double learningRate;
         private readonly double beta1;
         private readonly double beta2;
-        private readonly Scalar beta1Scalar;
-        private readonly Scalar oneMinusBeta1;
-        private readonly Scalar beta2Scalar;
-        private readonly Scalar oneMinusBeta2;
-        private readonly Scalar epsilon;
+        private readonly double epsilon;
         private long steps;
 
         public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
@@ -34,11 +30,7 @@ namespace Mine.MLNet.Core
             this.learningRate = learningRate;
             this.beta1 = beta1;
             this.beta2 = beta2;
-            beta1Scalar = beta1.ToScalar();
-            oneMinusBeta1 = (1 - beta1).ToScalar();
-            beta2Scalar = beta2.ToScalar();
-            oneMinusBeta2 = (1 - beta2).ToScalar();
-            this.epsilon = epsilon.ToScalar();
+            this.epsilon = epsilon;
             firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
             secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         }
@@ -59,19 +51,19 @@ namespace Mine.MLNet.Core
             steps++;
             double correction1 = 1 - Math.Pow(beta1, steps);
             double correction2 = 1 - Math.Pow(beta2, steps);
-            using Scalar rootCorrection2 = Math.Sqrt(correction2).ToScalar();
-            using Scalar stepSize = (-(learningRate / correction1)).ToScalar();
+            double rootCorrection2 = Math.Sqrt(correction2);
+            double stepSize = -(learningRate / correction1);
             for (int i = 0; i < parameters.Length; i++)
             {
                 Tensor gradient = parameters[i].grad;
                 if (gradient is null)
                     continue;
                 // m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2
-                firstMoments[i].mul_(beta1Scalar).add_(gradient, oneMinusBeta1);
-                secondMoments[i].mul_(beta2Scalar).addcmul_(gradient, gradient, oneMinusBeta2);
+                ScalarArithmetic.ScaleAndAddInPlace(firstMoments[i], beta1, gradient, 1 - beta1);
+                ScalarArithmetic.ScaleAndAddProductInPlace(secondMoments[i], beta2, gradient, gradient, 1 - beta2);
                 // theta -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
-                Tensor denominator = secondMoments[i].sqrt().div_(rootCorrection2).add_(epsilon);
-                parameters[i].addcdiv_(firstMoments[i], denominator, stepSize);
+                Tensor denominator = ScalarArithmetic.DivideAndAddInPlace(secondMoments[i].sqrt(), rootCorrection2, epsilon);
+                ScalarArithmetic.AddQuotientInPlace(parameters[i], firstMoments[i], denominator, stepSize);
             }
         }
 
@@ -79,8 +71,6 @@ namespace Mine.MLNet.Core
         {
             foreach (Tensor moment in firstMoments.Concat(secondMoments))
                 moment.Dispose();
-            foreach (Scalar scalar in new[] { beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon })
-                scalar.Dispose();
         }
     }
 }

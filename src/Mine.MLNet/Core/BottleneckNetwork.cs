@@ -85,11 +85,11 @@ namespace Mine.MLNet.Core
                 {
                     Tensor h = ApplyTrunk(x);
                     Tensor mu = head.forward(h).unsqueeze(1);
-                    Tensor sigma = nn.functional.softplus(ScalarArithmetic.Subtract(sigmaHead.forward(h), SigmaOffset)).unsqueeze(1);
-                    return mu + sigma * noise;
+                    Tensor sigma = ScalarArithmetic.Softplus(ScalarArithmetic.Subtract(sigmaHead.forward(h), SigmaOffset)).unsqueeze(1);
+                    return ScalarArithmetic.Add(mu, sigma * noise);
                 }
                 case BottleneckEncoder.Additive:
-                    return head.forward(ApplyTrunk(rows + ScalarArithmetic.Multiply(noise, NoiseScale)));
+                    return head.forward(ApplyTrunk(ScalarArithmetic.Add(rows, ScalarArithmetic.Multiply(noise, NoiseScale))));
                 default:
                 {
                     long b = x.shape[0], s = noise.shape[1];

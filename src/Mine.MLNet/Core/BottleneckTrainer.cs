@@ -35,6 +35,9 @@ namespace Mine.MLNet.Core
         /// <summary>Trains on <paramref name="features"/> (row-major, <paramref name="width"/> per row) and 0-based <paramref name="labels"/>.</summary>
         public BottleneckRun Train(float[] features, int[] labels, int width, int classes, int seed)
         {
+            // Every tensor made here, temporaries included, stays reachable from this scope until training ends, so no
+            // finalizer can free one while libtorch reads it. The network's layers detach their own parameters.
+            using var runScope = NewDisposeScope();
             int rows = labels.Length;
             int[] order = Enumerable.Range(0, rows).ToArray();
             new Random(seed).Shuffle(order);
@@ -122,7 +125,7 @@ namespace Mine.MLNet.Core
                 Tensor zForStatistics = z.detach() - ScalarArithmetic.Multiply(z - z.detach(), pressure);
                 Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
                 optimizer.ZeroGrad();
-                (crossEntropy + mineLoss).backward();
+                ScalarArithmetic.Add(crossEntropy, mineLoss).backward();
                 optimizer.Step();
 
                 crossEntropySum += crossEntropy.item<float>();

@@ -33,6 +33,9 @@ namespace Mine.MLNet.Core
         /// <summary>One run per candidate; <paramref name="candidates"/>[k] lists the X dimensions candidate k sees.</summary>
         public MineRun[] Train(PairedSamples samples, IReadOnlyList<int[]> candidates, int seed)
         {
+            // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
+            // finalizer can free one while libtorch reads it.
+            using var runScope = NewDisposeScope();
             SampleSplit split = SampleSplit.Create(samples.Rows, options.ValidationFraction, seed);
             Standardizer xScale = Standardizer.Fit(samples.X, samples.XWidth, split.Training);
             Standardizer zScale = Standardizer.Fit(samples.Z, samples.ZWidth, split.Training);

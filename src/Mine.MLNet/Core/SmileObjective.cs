@@ -26,7 +26,7 @@ namespace Mine.MLNet.Core
                 batchBounds = ToDoubles(joint.mean(new long[] { 1 }) - logMean);
             }
             // Jensen-Shannon (f-GAN) bound, per candidate: E_P[-softplus(-T)] - E_Q[softplus(T)].
-            Tensor js = -nn.functional.softplus(-joint).mean(new long[] { 1 }) - nn.functional.softplus(marginal).mean(new long[] { 1 });
+            Tensor js = -ScalarArithmetic.Softplus(-joint).mean(new long[] { 1 }) - ScalarArithmetic.Softplus(marginal).mean(new long[] { 1 });
             return -js.sum();
         }
 

@@ -26,8 +26,9 @@ namespace Mine.MLNet.Core
             {
                 // PyTorch's default Linear initialisation, uniform in +-1/sqrt(fan_in), from the run's generator.
                 double limit = 1.0 / Math.Sqrt(width);
-                var weight = new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, width, sizes[layer] }, limit, generator));
-                var bias = new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, 1, sizes[layer] }, limit, generator));
+                // Owned by this module (disposed with it), not by the caller's dispose scope.
+                var weight = (Parameter)new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, width, sizes[layer] }, limit, generator)).DetachFromDisposeScope();
+                var bias = (Parameter)new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, 1, sizes[layer] }, limit, generator)).DetachFromDisposeScope();
                 register_parameter($"weight{layer}", weight);
                 register_parameter($"bias{layer}", bias);
                 weights.Add(weight);
@@ -48,7 +49,7 @@ namespace Mine.MLNet.Core
             Tensor h = cat(new[] { x, z.unsqueeze(0).expand(x.shape[0], z.shape[0], z.shape[1]) }, 2);
             for (int layer = 0; layer < weights.Count; layer++)
             {
-                h = bmm(h, weights[layer]) + biases[layer];
+                h = ScalarArithmetic.Add(bmm(h, weights[layer]), biases[layer]);
                 if (layer < weights.Count - 1)
                     h = nn.functional.relu(h);
             }

@@ -24,6 +24,8 @@ namespace Mine.MLNet.Onnx
         /// </summary>
         public static byte[] Export(BottleneckRun run, string inputName, bool batched, string probabilitiesName = ProbabilitiesOutput)
         {
+            // Holds every tensor read from the network until the export ends (see ScalarArithmetic on native lifetimes).
+            using var scope = NewDisposeScope();
             BottleneckNetwork network = run.Network;
             int width = network.InputWidth, samples = run.EvaluationSamples, noiseWidth = network.NoiseWidth;
             var graph = new OnnxGraphBuilder();
@@ -86,8 +88,8 @@ namespace Mine.MLNet.Onnx
             using var scope = NewDisposeScope();
             Tensor weight = first.weight.detach().cpu();
             Tensor xPart = weight.narrow(1, 0, width).t().contiguous();
-            Tensor eps = tensor(noise, new long[] { samples, network.NoiseWidth }) * network.NoiseScale;
-            Tensor noiseTerm = eps.matmul(weight.narrow(1, width, network.NoiseWidth).t()) + first.bias.detach().cpu();
+            Tensor eps = ScalarArithmetic.Multiply(tensor(noise, new long[] { samples, network.NoiseWidth }), network.NoiseScale);
+            Tensor noiseTerm = ScalarArithmetic.Add(eps.matmul(weight.narrow(1, width, network.NoiseWidth).t()), first.bias.detach().cpu());
             string projected = graph.Node("MatMul", new[] { x, graph.Constant(xPart.data<float>().ToArray(), width, hidden) });
             string h = graph.Node("Add", new[] { graph.Node("Unsqueeze", new[] { projected, Axes(graph, 1) }),
                 graph.Constant(noiseTerm.contiguous().data<float>().ToArray(), 1, samples, hidden) });
