@@ -19,6 +19,7 @@ namespace Mine.MLNet.Benchmarks
             "  selection          feature selection against ML.NET's: [--steps N] [--large] [--out DIR]\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--train N] [--data DIR] [--out DIR]\n" +
             "                     (run scripts/fetch-mnist.sh first)\n" +
+            "  bmi                the Beyond Normal benchmark, 40 tasks: [--rows N] [--seeds N] [--ksg-seeds N] [--tasks TEXT] [--no-gaussianize] [--out DIR]\n" +
             "  soak               reliability: every operation repeated under an allocating thread: [--minutes N] [--out DIR]";
 
         private static readonly Dictionary<string, (string[] Options, string[] Switches)> Commands = new()
@@ -27,6 +28,7 @@ namespace Mine.MLNet.Benchmarks
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
             ["selection"] = (new[] { "--steps", "--out" }, new[] { "--large" }),
             ["mnist"] = (new[] { "--epochs", "--train", "--data", "--out" }, Array.Empty<string>()),
+            ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
         };
 
@@ -57,6 +59,8 @@ namespace Mine.MLNet.Benchmarks
                     return Mnist(arguments);
                 case "soak":
                     return Soak(arguments);
+                case "bmi":
+                    return Bmi(arguments);
                 case "throughput":
                     Console.WriteLine(ThroughputBenchmark.Run(_ => { }));
                     return 0;
@@ -128,6 +132,28 @@ namespace Mine.MLNet.Benchmarks
                 $"Every model: the default `InformationBottleneckOptions` (encoder 784-1024-1024, bottleneck 256, linear softmax decoder, statistics network [512, 512], batch 100, Adam 1e-3, seed 0) trained for {epochs} epochs, prediction with the mean encoding (EvaluationSamples = 1). " +
                 "MINE models: beta = 1e-3, noise sigma 0.5 on standardised pixels. Baseline: beta = 0 and sigma = 0, a deterministic network.\n" +
                 "The paper trains for 200 epochs and averages ten runs; its figures are shown beside ours for reference, not as a like-for-like comparison.\n\n" +
+                table);
+            return 0;
+        }
+
+        private static int Bmi(BenchmarkArguments arguments)
+        {
+            int rows = arguments.GetInt("--rows", 10000);
+            int seeds = arguments.GetInt("--seeds", 3);
+            int kraskovSeeds = arguments.GetInt("--ksg-seeds", 1);
+            string filter = arguments.Get("--tasks", null);
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Beyond Normal: {rows} rows, {seeds} seeds, default MineOptions.");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            bool gaussianize = !arguments.Has("--no-gaussianize");
+            var runs = new BmiBenchmark(rows, seeds, kraskovSeeds, filter, o => o.GaussianizeMarginals = gaussianize).RunAll(Console.WriteLine);
+            string table = BmiBenchmark.Markdown(runs);
+            Console.WriteLine(table);
+            WriteReport(arguments, (filter == null ? "bmi" : "bmi-partial") + (gaussianize ? "" : "-no-gaussianize") + ".md", "The Beyond Normal benchmark (Czyz et al., NeurIPS 2023)",
+                $"Tasks and truths: `tests/Common/BmiTasks.cs` (from shared/reference/bmi-benchmark.md). {rows} rows per sample, seeds 0 to {seeds - 1}; " +
+                "each coordinate z-scored before estimation, as in the paper's protocol. MINE: `EstimateMutualInformation` with default `MineOptions` (only `Seed` set" +
+                (gaussianize ? "" : ", and `GaussianizeMarginals = false`") + "). " +
+                $"KSG: k = 3 (max-norm, C#, bench/Mine.MLNet.Benchmarks/KraskovEstimator.cs) on the same z-scored rows, seed{(kraskovSeeds == 1 ? " 0" : $"s 0 to {kraskovSeeds - 1}")}. " +
+                $"Pass criterion: |ln(estimate / truth)| < ln 1.5. Wall time {clock.Elapsed.TotalMinutes:F0} minutes.\n\n" +
                 table);
             return 0;
         }

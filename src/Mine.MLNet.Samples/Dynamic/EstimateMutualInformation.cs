@@ -26,7 +26,8 @@ namespace Mine.MLNet.Samples.Dynamic
 
             Console.WriteLine($"True I(X;Z)      : {-1.5 * Math.Log(1 - 0.8 * 0.8):F3} nats");
             Console.WriteLine($"MINE estimate    : {estimate.Nats:F3} nats ({estimate.Bits:F3} bits)");
-            Console.WriteLine($"95% interval     : [{estimate.ConfidenceLower:F3}, {estimate.ConfidenceUpper:F3}]");
+            Console.WriteLine($"Standard error   : {estimate.StandardError:F3}");
+            Console.WriteLine($"95% lower bound  : {estimate.ConfidenceLower:F3}");
             Console.WriteLine($"Bound, steps     : {estimate.Bound}, {estimate.Steps}");
             Console.WriteLine($"Rows used/skipped: {estimate.RowsUsed}/{estimate.RowsSkipped}");
 

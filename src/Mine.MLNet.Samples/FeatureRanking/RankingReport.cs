@@ -14,7 +14,7 @@ namespace Mine.MLNet.Samples.FeatureRanking
         /// <summary>The ranking as a console table.</summary>
         public static Table ConsoleTable(IReadOnlyList<FeatureRankingEntry> ranking)
         {
-            var table = new Table().AddColumns("Rank", "Candidate", "MI (nats)", "± SE", "95% interval", "Kept");
+            var table = new Table().AddColumns("Rank", "Candidate", "MI (nats)", "± SE", "± 1.96 SE (sampling)", "Kept");
             foreach (FeatureRankingEntry e in ranking)
             {
                 table.AddRow(e.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Name), F(e.MutualInformation), F(e.StandardError),
@@ -70,7 +70,7 @@ namespace Mine.MLNet.Samples.FeatureRanking
             plot.Axes.Left.SetTicks(ranking.Select((_, i) => (double)(n - i)).ToArray(), ranking.Select(e => e.Name).ToArray());
             plot.Axes.Left.MajorTickStyle.Length = 0;
             plot.Title(title);
-            plot.XLabel("mutual information with the label (nats), 95% interval; blue = kept");
+            plot.XLabel("mutual information with the label (nats), bars ± 1.96 SE of sampling noise; blue = kept");
             return plot;
         }
 

@@ -9,8 +9,8 @@ namespace Microsoft.ML
     {
         /// <summary>
         /// Estimates the mutual information I(X;Z) between two groups of columns with MINE (Belghazi et al.,
-        /// ICML 2018): a neural lower bound trained on part of the rows and evaluated, with a 95% interval, on
-        /// rows it never saw.
+        /// ICML 2018): a variational bound trained on part of the rows and evaluated on rows it never saw (every row,
+        /// by cross-fitting, on small tables), with a standard error and a 95% lower confidence bound.
         /// </summary>
         /// <param name="catalog">The data operations catalog, <c>mlContext.Data</c>.</param>
         /// <param name="data">The rows to read.</param>

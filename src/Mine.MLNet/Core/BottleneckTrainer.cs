@@ -154,7 +154,7 @@ namespace Mine.MLNet.Core
                 Tensor rows = x.narrow(0, 0, Math.Min(EstimationRows, x.shape[0]));
                 Tensor z = network.Encode(rows, randn(new long[] { rows.shape[0], 1, network.NoiseWidth }, generator: generator, device: device)).squeeze(1);
                 using var inputs = new CandidateInputs(new[] { Enumerable.Range(0, (int)rows.shape[1]).ToArray() }, (int)rows.shape[1], device);
-                return objective.Evaluate(statistics, inputs, rows, z, generator, options.CancellationToken)[0].FloorAtZero();
+                return objective.Evaluate(statistics, inputs, rows, z, null, generator, options.CancellationToken)[0].FloorAtZero();
             }
         }
 

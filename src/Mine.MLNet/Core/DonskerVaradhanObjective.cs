@@ -7,7 +7,7 @@ namespace Mine.MLNet.Core
     /// The Donsker-Varadhan bound E_P[T] - log E_Q[e^T] (paper eq. 10), trained with the moving-average
     /// bias correction of section 3.2, one moving average per candidate.
     /// </summary>
-    internal sealed class DonskerVaradhanObjective : ShuffledMarginalObjective
+    internal sealed class DonskerVaradhanObjective : ProductOfMarginalsObjective
     {
         private readonly double rate;
         private readonly double[] movingLogMean;
@@ -19,10 +19,10 @@ namespace Mine.MLNet.Core
             Array.Fill(movingLogMean, double.NaN);
         }
 
-        protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
+        protected override Tensor Loss(Tensor joint, Tensor marginal, Tensor logWeights, out double[] batchBounds)
         {
             // log mean e^T = logsumexp(T) - log b (never log(mean(exp(T)))), per candidate.
-            Tensor logMean = ScalarArithmetic.Subtract(marginal.logsumexp(1), Math.Log(marginal.shape[1]));
+            Tensor logMean = LogMeanExp(marginal, logWeights);
             Tensor jointMean = joint.mean(new long[] { 1 });
             double[] batchLogMean = ToDoubles(logMean);
             double[] jointMeans = ToDoubles(jointMean);
@@ -43,7 +43,7 @@ namespace Mine.MLNet.Core
             return ((logMean - c).exp() - jointMean).sum();
         }
 
-        protected override BoundEvaluation Evaluate(float[] joint, float[][] marginal)
+        protected override BoundEvaluation Evaluate(float[] joint, MarginalScores marginal)
             => DonskerVaradhanValue.Evaluate(joint, marginal, t => t);
 
         private static double LogAddExp(double a, double b)

@@ -25,7 +25,8 @@ namespace Mine.MLNet.Core
             return -bounds.sum();
         }
 
-        public override BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, Generator generator, CancellationToken cancellation)
+        public override BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, int[] categories,
+            Generator generator, CancellationToken cancellation)
         {
             int n = (int)x.shape[0];
             var values = new List<float>[inputs.Count];

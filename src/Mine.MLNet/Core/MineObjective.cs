@@ -10,15 +10,26 @@ namespace Mine.MLNet.Core
     /// </summary>
     internal abstract class MineObjective
     {
-        /// <summary>Creates the objective selected in <paramref name="options"/> for <paramref name="candidates"/> networks.</summary>
-        public static MineObjective Create(MineOptions options, int candidates) => options.Bound switch
+        /// <summary>
+        /// Creates the objective selected in <paramref name="options"/> for <paramref name="candidates"/> networks;
+        /// <paramref name="discrete"/> (or null) holds the categories of a discrete Z for an exact marginal term.
+        /// </summary>
+        public static MineObjective Create(MineOptions options, int candidates, DiscreteZ discrete = null)
         {
-            MineBound.DonskerVaradhan => new DonskerVaradhanObjective(options.MovingAverageRate, candidates),
-            MineBound.Nwj => new NwjObjective(),
-            MineBound.InfoNce => new InfoNceObjective(options.BatchSize),
-            MineBound.Smile => new SmileObjective(options.SmileClip),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bound, "Unknown MineBound."),
-        };
+            MineObjective objective = options.Bound switch
+            {
+                MineBound.DonskerVaradhan => new DonskerVaradhanObjective(options.MovingAverageRate, candidates),
+                MineBound.Nwj => new NwjObjective(),
+                MineBound.InfoNce => new InfoNceObjective(options.BatchSize),
+                MineBound.Smile => new SmileObjective(options.SmileClip),
+                _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bound, "Unknown MineBound."),
+            };
+            objective.Discrete = discrete;
+            return objective;
+        }
+
+        /// <summary>The categories of a discrete Z, when the marginal term is computed exactly; null otherwise.</summary>
+        protected DiscreteZ Discrete { get; private set; }
 
         /// <summary>
         /// A scalar to minimise: the sum over candidates of a loss whose gradient is the (bias-corrected) gradient
@@ -27,8 +38,12 @@ namespace Mine.MLNet.Core
         /// </summary>
         public abstract Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double[] batchBounds);
 
-        /// <summary>Each candidate's bound on held-out rows (<paramref name="x"/> [n, F], <paramref name="z"/> [n, Wz]).</summary>
-        public abstract BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, Generator generator, CancellationToken cancellation);
+        /// <summary>
+        /// Each candidate's bound on held-out rows (<paramref name="x"/> [n, F], <paramref name="z"/> [n, Wz]);
+        /// <paramref name="categories"/> holds each row's category when Z is discrete, else null.
+        /// </summary>
+        public abstract BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, int[] categories,
+            Generator generator, CancellationToken cancellation);
 
         /// <summary>A [K] tensor as doubles.</summary>
         protected static double[] ToDoubles(Tensor values)

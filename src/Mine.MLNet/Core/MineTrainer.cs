@@ -19,26 +19,81 @@ namespace Mine.MLNet.Core
         private readonly Device device;
         private readonly IChannel channel;
 
-        public MineTrainer(MineOptions options, Device device, IChannel channel)
+        private readonly bool automaticCrossFitting;
+
+        /// <param name="options">The run's settings.</param>
+        /// <param name="device">Where the networks run.</param>
+        /// <param name="channel">Log and progress; may be null.</param>
+        /// <param name="automaticCrossFitting">
+        /// Whether <see cref="MineOptions.CrossFittingFolds"/> = 0 cross-fits small tables (estimation); selection passes
+        /// false, since cross-fitting every candidate multiplies its cost, and cross-fits only when asked.
+        /// </param>
+        public MineTrainer(MineOptions options, Device device, IChannel channel, bool automaticCrossFitting = true)
         {
             this.options = options;
             this.device = device;
             this.channel = channel;
+            this.automaticCrossFitting = automaticCrossFitting;
         }
 
         /// <summary>One candidate that sees every dimension of X.</summary>
         public MineRun Train(PairedSamples samples, int seed)
             => Train(samples, new[] { Enumerable.Range(0, samples.XWidth).ToArray() }, seed)[0];
 
-        /// <summary>One run per candidate; <paramref name="candidates"/>[k] lists the X dimensions candidate k sees.</summary>
+        /// <summary>
+        /// One run per candidate; <paramref name="candidates"/>[k] lists the X dimensions candidate k sees. With cross-fitting
+        /// (<see cref="MineOptions.CrossFittingFolds"/>), one network per fold is trained without that fold's rows and
+        /// evaluated on them, so every row contributes to the estimate: the fold estimates are averaged with weights
+        /// n_f / n and their standard errors combined as sqrt(sum (n_f / n)^2 SE_f^2) (the folds' rows are disjoint).
+        /// </summary>
         public MineRun[] Train(PairedSamples samples, IReadOnlyList<int[]> candidates, int seed)
+        {
+            int folds = CrossFittingFolds(options, samples.Rows, automaticCrossFitting);
+            SampleSplit[] splits = folds == 1
+                ? new[] { SampleSplit.Create(samples.Rows, options.ValidationFraction, seed) }
+                : SampleSplit.CrossFit(samples.Rows, folds, options.ValidationFraction, seed);
+            var perFold = new FoldResult[splits.Length][];
+            for (int f = 0; f < splits.Length; f++)
+                perFold[f] = TrainFold(samples, candidates, splits[f], seed + f);
+
+            var runs = new MineRun[candidates.Count];
+            for (int k = 0; k < candidates.Count; k++)
+            {
+                double nats = 0, variance = 0;
+                double estimationRows = perFold.Sum(fold => fold[k].EstimationRows);
+                foreach (FoldResult[] fold in perFold)
+                {
+                    double weight = fold[k].EstimationRows / estimationRows;
+                    nats += weight * fold[k].Estimate.Nats;
+                    variance += weight * weight * fold[k].Estimate.StandardError * fold[k].Estimate.StandardError;
+                }
+                // Floored once, after averaging: flooring each fold first would bias an independent pair upwards.
+                var estimate = new BoundEvaluation(nats, Math.Sqrt(variance)).FloorAtZero();
+                runs[k] = new MineRun(estimate, perFold[0][k].TrainingCurve, perFold[0][k].ValidationCurve, perFold.Sum(f => f[k].Steps));
+            }
+            return runs;
+        }
+
+        /// <summary>
+        /// The folds of a run: <see cref="MineOptions.CrossFittingFolds"/>, or when it is 0, 5 below
+        /// <see cref="MineOptions.CrossFittingRowLimit"/> rows (if <paramref name="automatic"/>) and 1 otherwise.
+        /// </summary>
+        public static int CrossFittingFolds(MineOptions options, int rows, bool automatic)
+            => options.CrossFittingFolds > 0 ? options.CrossFittingFolds : automatic && rows < MineOptions.CrossFittingRowLimit ? 5 : 1;
+
+        /// <summary>One candidate's result on one split, before folds are combined.</summary>
+        private sealed record FoldResult(BoundEvaluation Estimate, int EstimationRows, List<MineCurvePoint> TrainingCurve,
+            List<MineCurvePoint> ValidationCurve, int Steps);
+
+        private FoldResult[] TrainFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed)
         {
             // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
             // finalizer can free one while libtorch reads it.
             using var runScope = NewDisposeScope();
-            SampleSplit split = SampleSplit.Create(samples.Rows, options.ValidationFraction, seed);
-            Standardizer xScale = Standardizer.Fit(samples.X, samples.XWidth, split.Training);
-            Standardizer zScale = Standardizer.Fit(samples.Z, samples.ZWidth, split.Training);
+            // A discrete Z (few distinct values) gets an exact marginal term; its values are only standardised.
+            DiscreteMarginal discreteZ = DiscreteMarginal.Detect(samples.Z, samples.ZWidth);
+            IRowTransform xScale = Scale(samples.X, samples.XWidth, split.Training, options.GaussianizeMarginals);
+            IRowTransform zScale = Scale(samples.Z, samples.ZWidth, split.Training, options.GaussianizeMarginals && discreteZ == null);
 
             using Tensor xTrain = ToTensor(xScale.Transform(samples.X, split.Training), samples.XWidth);
             using Tensor zTrain = ToTensor(zScale.Transform(samples.Z, split.Training), samples.ZWidth);
@@ -56,7 +111,12 @@ namespace Mine.MLNet.Core
             network.to(device);
             Tensor[] parameters = network.parameters().ToArray<Tensor>();
             using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
-            MineObjective objective = MineObjective.Create(options, count);
+            using DiscreteZ categories = discreteZ == null ? null : new DiscreteZ(
+                zScale.Transform(discreteZ.Categories, Enumerable.Range(0, discreteZ.Count).ToArray()), samples.ZWidth,
+                discreteZ.Frequencies(split.Training), device);
+            int[] monitorCategories = discreteZ?.CategoriesOf(split.Monitoring);
+            int[] estimateCategories = discreteZ?.CategoriesOf(split.Estimation);
+            MineObjective objective = MineObjective.Create(options, count, categories);
 
             var trainingCurves = NewCurves(count);
             var validationCurves = NewCurves(count);
@@ -95,7 +155,7 @@ namespace Mine.MLNet.Core
                     continue;
 
                 network.eval();
-                BoundEvaluation[] held = objective.Evaluate(network, inputs, xMonitor, zMonitor, evaluationGenerator, options.CancellationToken);
+                BoundEvaluation[] held = objective.Evaluate(network, inputs, xMonitor, zMonitor, monitorCategories, evaluationGenerator, options.CancellationToken);
                 network.train();
                 for (int k = 0; k < count; k++)
                 {
@@ -122,17 +182,18 @@ namespace Mine.MLNet.Core
                 CopyCandidate(best, parameters, k);
             network.eval();
             using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
-            BoundEvaluation[] estimates = objective.Evaluate(network, inputs, xEstimate, zEstimate, estimationGenerator, options.CancellationToken);
+            BoundEvaluation[] estimates = objective.Evaluate(network, inputs, xEstimate, zEstimate, estimateCategories, estimationGenerator, options.CancellationToken);
             foreach (Tensor t in best)
                 t.Dispose();
 
-            var runs = new MineRun[count];
+            var results = new FoldResult[count];
             for (int k = 0; k < count; k++)
             {
-                BoundEvaluation estimate = hasBest[k] ? estimates[k].FloorAtZero() : BoundEvaluation.Zero;
-                runs[k] = new MineRun(estimate, trainingCurves[k], validationCurves[k], step);
+                // A candidate that never beat the constant T (exactly 0 under every bound) keeps the constant.
+                BoundEvaluation estimate = hasBest[k] ? estimates[k] : BoundEvaluation.Zero;
+                results[k] = new FoldResult(estimate, split.Estimation.Length, trainingCurves[k], validationCurves[k], step);
             }
-            return runs;
+            return results;
         }
 
         private void LogProgress(int step, List<MineCurvePoint>[] trainingCurves, BoundEvaluation[] held, double[] bestValue, int[] sinceBest)
@@ -149,6 +210,10 @@ namespace Mine.MLNet.Core
                 step, options.MaxSteps, held.Length, sinceBest.Count(s => s < options.EarlyStoppingPatience),
                 Format(bestValue.Min()), Format(bestValue.Max()));
         }
+
+        /// <summary>Marginal Gaussianisation (or standardisation) of one side, fitted on the training rows.</summary>
+        private static IRowTransform Scale(float[] data, int width, int[] training, bool gaussianize)
+            => gaussianize ? MarginalGaussianizer.Fit(data, width, training) : Standardizer.Fit(data, width, training);
 
         private Tensor ToTensor(float[] rowMajor, int width)
             => tensor(rowMajor, new long[] { rowMajor.Length / width, width }, device: device);

@@ -4,33 +4,34 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Core
 {
     /// <summary>The f-divergence (NWJ, MINE-f) bound E_P[T] - E_Q[e^{T-1}] (paper eq. 8).</summary>
-    internal sealed class NwjObjective : ShuffledMarginalObjective
+    internal sealed class NwjObjective : ProductOfMarginalsObjective
     {
         /// <summary>Largest exponent evaluated in double precision; keeps a diverged network finite.</summary>
         private const double MaxExponent = 700;
 
-        protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
+        protected override Tensor Loss(Tensor joint, Tensor marginal, Tensor logWeights, out double[] batchBounds)
         {
-            Tensor bounds = joint.mean(new long[] { 1 }) - ScalarArithmetic.Subtract(marginal, 1).exp().mean(new long[] { 1 });
+            Tensor bounds = joint.mean(new long[] { 1 }) - Mean(ScalarArithmetic.Subtract(marginal, 1).exp(), logWeights);
             batchBounds = ToDoubles(bounds);
             return -bounds.sum();
         }
 
-        protected override BoundEvaluation Evaluate(float[] joint, float[][] marginal)
+        protected override BoundEvaluation Evaluate(float[] joint, MarginalScores marginal)
         {
             int n = joint.Length;
+            (double mean, _, double[] rowTerms) = marginal.Expectation(t => Math.Min(t - 1.0, MaxExponent), shiftByMax: false);
+            // Influence of row j: T(x_j, z_j) - (x-side + z-side terms of E_Q[e^{T-1}]).
             var influence = new float[n];
-            double sum = 0;
-            for (int i = 0; i < n; i++)
+            double jointSum = 0;
+            for (int j = 0; j < n; j++)
             {
-                double expected = 0;
-                foreach (float[] row in marginal)
-                    expected += Math.Exp(Math.Min(row[i] - 1.0, MaxExponent));
-                double psi = joint[i] - expected / marginal.Length;
-                influence[i] = (float)psi;
-                sum += psi;
+                influence[j] = (float)(joint[j] - rowTerms[j]);
+                jointSum += joint[j];
             }
-            return BoundEvaluation.FromInfluence(sum / n, influence);
+            double nats = jointSum / n - mean;
+            return marginal.IsShuffled
+                ? new BoundEvaluation(nats, marginal.JackknifeStandardError(joint, t => Math.Min(t - 1.0, MaxExponent), m => m, 0))
+                : BoundEvaluation.FromInfluence(nats, influence);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Mine.MLNet.Core
     /// to [-tau, tau], which bounds the variance of E_Q[e^T]. (Training the clipped bound itself would let T on
     /// the joint grow without limit.)
     /// </summary>
-    internal sealed class SmileObjective : ShuffledMarginalObjective
+    internal sealed class SmileObjective : ProductOfMarginalsObjective
     {
         private readonly double tau;
 
@@ -18,19 +18,19 @@ namespace Mine.MLNet.Core
             tau = clip;
         }
 
-        protected override Tensor Loss(Tensor joint, Tensor marginal, out double[] batchBounds)
+        protected override Tensor Loss(Tensor joint, Tensor marginal, Tensor logWeights, out double[] batchBounds)
         {
             using (no_grad())
             {
-                Tensor logMean = ScalarArithmetic.Subtract(ScalarArithmetic.Clamp(marginal, -tau, tau).logsumexp(1), Math.Log(marginal.shape[1]));
+                Tensor logMean = LogMeanExp(ScalarArithmetic.Clamp(marginal, -tau, tau), logWeights);
                 batchBounds = ToDoubles(joint.mean(new long[] { 1 }) - logMean);
             }
             // Jensen-Shannon (f-GAN) bound, per candidate: E_P[-softplus(-T)] - E_Q[softplus(T)].
-            Tensor js = -ScalarArithmetic.Softplus(-joint).mean(new long[] { 1 }) - ScalarArithmetic.Softplus(marginal).mean(new long[] { 1 });
+            Tensor js = -ScalarArithmetic.Softplus(-joint).mean(new long[] { 1 }) - Mean(ScalarArithmetic.Softplus(marginal), logWeights);
             return -js.sum();
         }
 
-        protected override BoundEvaluation Evaluate(float[] joint, float[][] marginal)
+        protected override BoundEvaluation Evaluate(float[] joint, MarginalScores marginal)
             => DonskerVaradhanValue.Evaluate(joint, marginal, t => Math.Clamp(t, -tau, tau));
     }
 }

@@ -3,7 +3,7 @@ using System;
 namespace Mine.MLNet.Core
 {
     /// <summary>Per-dimension standardisation (x - mean) / sd, fitted on training rows only.</summary>
-    internal sealed class Standardizer
+    internal sealed class Standardizer : IRowTransform
     {
         private readonly double[] means;
         private readonly double[] scales;

@@ -4,8 +4,10 @@ using System.Collections.Generic;
 namespace Mine.MLNet
 {
     /// <summary>
-    /// A MINE estimate of I(X;Z) with its error bar. The value is a lower bound of the true mutual
-    /// information, measured on held-out rows that the statistics network never trained on.
+    /// A MINE estimate of I(X;Z), measured on held-out rows that the statistics network never trained on, with its
+    /// standard error and a 95% lower confidence bound. The estimate is the value of a variational bound for the
+    /// trained network, so it errs low when the network does not reach the optimum: a lower confidence bound is a
+    /// statement the estimator can back, an upper one is not (see <see cref="ConfidenceLower"/>).
     /// </summary>
     public sealed class MutualInformationEstimate
     {
@@ -35,14 +37,22 @@ namespace Mine.MLNet
         /// <summary>The estimate in bits (Nats / ln 2).</summary>
         public double Bits => Nats / Math.Log(2);
 
-        /// <summary>Standard error of <see cref="Nats"/> over the held-out rows (first-order delta method).</summary>
+        /// <summary>
+        /// Standard error of <see cref="Nats"/> from the held-out rows: a grouped jackknife over rows and the shuffled
+        /// pairs they enter (continuous Z), or the delta method with both the x-side and the z-side influence of each
+        /// row (discrete Z, exact marginal). It measures sampling noise only, not how far the network is from optimal.
+        /// </summary>
         public double StandardError { get; }
 
-        /// <summary>Lower end of the 95% confidence interval, in nats; never below 0.</summary>
-        public double ConfidenceLower => Math.Max(0, Nats - 1.959963984540054 * StandardError);
-
-        /// <summary>Upper end of the 95% confidence interval, in nats.</summary>
-        public double ConfidenceUpper => Nats + 1.959963984540054 * StandardError;
+        /// <summary>
+        /// One-sided 95% lower confidence bound for I(X;Z) in nats, Nats - 1.645 StandardError, never below 0. The
+        /// held-out value of a variational bound is at most the truth in expectation (up to the log-mean-exp's small
+        /// upward bias), so the truth lies at or above this value at least 95% of the time. Measured on the 40 tasks of
+        /// the Beyond Normal benchmark (3 seeds, 10,000 rows): see docs/bmi.md. ConfidenceLower &gt; 0 is a 5%-level test
+        /// that X and Z are dependent. No upper confidence bound is reported: an optimisation shortfall of the network
+        /// would push the truth above any interval built from the sampling noise alone.
+        /// </summary>
+        public double ConfidenceLower => Math.Max(0, Nats - 1.6448536269514722 * StandardError);
 
         /// <summary>The training bound, averaged over the steps of each evaluation interval.</summary>
         public IReadOnlyList<MineCurvePoint> TrainingCurve { get; }
@@ -61,6 +71,6 @@ namespace Mine.MLNet
 
         /// <inheritdoc />
         public override string ToString()
-            => FormattableString.Invariant($"I = {Nats:F4} nats ({Bits:F4} bits), 95% CI [{ConfidenceLower:F4}, {ConfidenceUpper:F4}], {Bound}, {Steps} steps, {RowsUsed} rows");
+            => FormattableString.Invariant($"I = {Nats:F4} nats ({Bits:F4} bits), SE {StandardError:F4}, 95% lower bound {ConfidenceLower:F4}, {Bound}, {Steps} steps, {RowsUsed} rows");
     }
 }

@@ -39,7 +39,10 @@ namespace Mine.MLNet.Estimation
             int seed = options.Seed ?? host.Rand.Next();
             using IChannel channel = host.Start("EstimateMutualInformation");
             PairedSamples samples = PairedSampleReader.Read(data, x, z, options.CancellationToken, out long skipped, out _);
-            UsableRowCheck.Check(host, options, samples.Rows, skipped);
+            UsableRowCheck.Check(host, options, samples.Rows, skipped, automaticCrossFitting: true);
+            // I(X;Z) = I(Z;X): with a discrete X and a continuous Z, swap them so the marginal term is exact.
+            if (DiscreteMarginal.Detect(samples.X, samples.XWidth) != null && DiscreteMarginal.Detect(samples.Z, samples.ZWidth) == null)
+                samples = new PairedSamples(samples.Z, samples.ZWidth, samples.X, samples.XWidth);
 
             channel.Info(MessageSensitivity.None, "MINE ({0}): {1} rows ({2} skipped for missing values), X has {3} dimensions, Z has {4}, seed {5}.",
                 options.Bound, samples.Rows, skipped, x.Width, z.Width, seed);

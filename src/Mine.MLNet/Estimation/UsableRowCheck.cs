@@ -10,7 +10,8 @@ namespace Mine.MLNet.Estimation
         /// <summary>The smallest number of rows in each held-out part (early stopping, estimation).</summary>
         internal const int MinHeldOutRows = 10;
 
-        public static void Check(IExceptionContext context, MineOptions options, int rows, long skipped)
+        /// <summary>Throws when <paramref name="rows"/> usable rows are too few (see <see cref="MineTrainer.CrossFittingFolds"/> for <paramref name="automaticCrossFitting"/>).</summary>
+        public static void Check(IExceptionContext context, MineOptions options, int rows, long skipped, bool automaticCrossFitting)
         {
             if (rows == 0)
             {
@@ -18,7 +19,7 @@ namespace Mine.MLNet.Estimation
                     ? "The data has no rows; MINE needs rows to estimate mutual information."
                     : $"All {skipped} rows have a missing value (NaN or missing key) in the selected columns."));
             }
-            int needed = MinimumRows(options.BatchSize, options.ValidationFraction);
+            int needed = MinimumRows(options, automaticCrossFitting);
             if (rows < needed)
             {
                 throw context.Process(new InvalidOperationException(
@@ -26,14 +27,17 @@ namespace Mine.MLNet.Estimation
             }
         }
 
-        /// <summary>The fewest rows that leave one batch for training and enough rows held out.</summary>
-        internal static int MinimumRows(int batchSize, double validationFraction)
+        /// <summary>The fewest rows that leave one batch for training and enough rows held out (in every fold when cross-fitting).</summary>
+        internal static int MinimumRows(MineOptions options, bool automaticCrossFitting)
         {
-            int rows = batchSize;
+            int rows = options.BatchSize;
             while (true)
             {
-                var (training, monitoring, estimation) = SampleSplit.Sizes(rows, validationFraction);
-                if (training >= batchSize && monitoring >= MinHeldOutRows && estimation >= MinHeldOutRows)
+                int folds = MineTrainer.CrossFittingFolds(options, rows, automaticCrossFitting);
+                var (training, monitoring, estimation) = folds == 1
+                    ? SampleSplit.Sizes(rows, options.ValidationFraction)
+                    : SampleSplit.CrossFitSizes(rows, folds, options.ValidationFraction);
+                if (training >= options.BatchSize && monitoring >= MinHeldOutRows && estimation >= MinHeldOutRows)
                     return rows;
                 rows++;
             }

@@ -69,7 +69,7 @@ namespace Mine.MLNet
                 "MutualInformationSelect ({0}, {1}, {2}): {3} candidates over {4} slots, {5} rows used of {6} usable ({7} skipped for missing values), seed {8}.",
                 options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, seed);
 
-            var trainer = new MineTrainer(mine, TorchDevice.Resolve(host, channel), channel);
+            var trainer = new MineTrainer(mine, TorchDevice.Resolve(host, channel), channel, automaticCrossFitting: false);
             List<CandidateScore> scores = options.Strategy == SelectionStrategy.Ranking
                 ? RankingSearch.Run(trainer, samples, candidates, seed, channel)
                 : BackwardEliminationSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel, k => names[k]);
@@ -95,7 +95,7 @@ namespace Mine.MLNet
                 row => host.Process(new InvalidOperationException(
                     $"Label column '{label}' has a missing value (NaN or missing key) in row {row}; filter those rows (e.g. mlContext.Data.FilterRowsByMissingValues) first.")),
                 options.MaximumRows, seed);
-            UsableRowCheck.Check(host, options.Mine, samples.Rows, skipped);
+            UsableRowCheck.Check(host, options.Mine, samples.Rows, skipped, automaticCrossFitting: false);
             if (IsConstant(samples.Z, samples.ZWidth))
                 throw host.Process(new InvalidOperationException($"Label column '{label}' is constant: it shares no information with any feature."));
             return samples;

@@ -16,6 +16,8 @@ namespace Mine.MLNet.Tests.Estimation
             Seed = 11,
             MaxSteps = 600,
             EvaluationInterval = 100,
+            // One split: cross-fitting (automatic below 5,000 rows) would train five networks; CrossFittingTests cover it.
+            CrossFittingFolds = 1,
         };
 
         public sealed class MixedRow

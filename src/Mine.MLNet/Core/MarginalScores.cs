@@ -1,0 +1,148 @@
+using System;
+using System.Linq;
+
+namespace Mine.MLNet.Core
+{
+    /// <summary>
+    /// Held-out scores T(x, z) on pairs drawn from the product of marginals Q, in one of two layouts, and the
+    /// expectation E_Q[e^h(T)] with each row's first-order influence on it.
+    /// </summary>
+    /// <remarks>
+    /// Both layouts are V-statistics over rows: every pair takes its x from one row and its z from another (or from a
+    /// category, whose frequency is counted over rows). To first order (Hoeffding projection) row j moves the mean by
+    /// E_z[f(x_j, z)] + E_x[f(x, z_j)] - 2 E_Q[f]: an x-side and a z-side term. Leaving out the z-side term, as a
+    /// per-row delta method does, understates the standard error, more so when each shuffled z is reused several times.
+    /// </remarks>
+    internal sealed class MarginalScores
+    {
+        private readonly float[][] scores;
+        private readonly int[][] permutations;
+        private readonly int[] categories;
+
+        private MarginalScores(float[][] scores, int[][] permutations, int[] categories)
+        {
+            this.scores = scores;
+            this.permutations = permutations;
+            this.categories = categories;
+        }
+
+        /// <summary>scores[k][i] = T(x_i, z_perm_k(i)) for K shuffles of z, with their permutations.</summary>
+        public static MarginalScores Shuffled(float[][] scores, int[][] permutations) => new(scores, permutations, null);
+
+        /// <summary>
+        /// scores[c][i] = T(x_i, c) for every category c of a discrete z, and each row's category: E_Q is then exact,
+        /// sum_c p(c) mean_i f(T(x_i, c)), with p(c) the categories' frequencies among the rows.
+        /// </summary>
+        public static MarginalScores ByCategory(float[][] scores, int[] categories) => new(scores, null, categories);
+
+        /// <summary>
+        /// E_Q[e^(h(T) - shift)] and each row's influence terms E_z[..](x_j) + E_x[..](z_j) on the same scale. With
+        /// <paramref name="shiftByMax"/>, shift is the largest h(T), so nothing overflows; otherwise 0.
+        /// </summary>
+        public (double Mean, double Shift, double[] RowTerms) Expectation(Func<double, double> h, bool shiftByMax)
+        {
+            double shift = shiftByMax ? scores.Max(row => row.Max(t => h(t))) : 0;
+            return categories == null ? ShuffledExpectation(h, shift) : CategoryExpectation(h, shift);
+        }
+
+        /// <summary>Groups of the grouped jackknife over held-out rows.</summary>
+        public const int JackknifeGroups = 20;
+
+        /// <summary>True for shuffled pairs, whose standard error comes from <see cref="JackknifeStandardError"/>.</summary>
+        public bool IsShuffled => categories == null;
+
+        /// <summary>
+        /// The grouped-jackknife standard error of E_P[T] - outer(E_Q[e^h(T)]) for shuffled pairs: rows fall into
+        /// <see cref="JackknifeGroups"/> groups; leaving out one group drops its rows and every marginal pair that uses one
+        /// of them (as x or as z), and the spread of the leave-one-group-out values gives the variance. It covers the
+        /// x-side and z-side influence of each row and the noise of the shuffles themselves, which a per-row delta
+        /// method with estimated E_z and E_x terms overstates (each term then carries its own shuffle noise).
+        /// </summary>
+        public double JackknifeStandardError(float[] joint, Func<double, double> h, Func<double, double> outer, double shift)
+        {
+            int n = joint.Length, g = Math.Min(JackknifeGroups, n);
+            if (g < 2)
+                return double.PositiveInfinity;
+            var jointSum = new double[g];
+            var pairSum = new double[g];
+            var pairCount = new double[g];
+            double totalJoint = 0, totalPairs = 0, totalCount = 0;
+            for (int i = 0; i < n; i++)
+            {
+                jointSum[i % g] += joint[i];
+                totalJoint += joint[i];
+            }
+            // A pair is dropped with group a and with group b; count it once against each (once when a == b).
+            for (int p = 0; p < scores.Length; p++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double f = Math.Exp(h(scores[p][i]) - shift);
+                    int a = i % g, b = permutations[p][i] % g;
+                    pairSum[a] += f;
+                    pairCount[a]++;
+                    if (b != a)
+                    {
+                        pairSum[b] += f;
+                        pairCount[b]++;
+                    }
+                    totalPairs += f;
+                    totalCount++;
+                }
+            }
+            var values = new double[g];
+            for (int k = 0; k < g; k++)
+            {
+                int rows = n / g + (k < n % g ? 1 : 0);
+                values[k] = (totalJoint - jointSum[k]) / (n - rows) - outer((totalPairs - pairSum[k]) / (totalCount - pairCount[k]));
+            }
+            double mean = values.Average();
+            double squares = values.Sum(v => (v - mean) * (v - mean));
+            return Math.Sqrt((g - 1.0) / g * squares);
+        }
+
+        private (double, double, double[]) ShuffledExpectation(Func<double, double> h, double shift)
+        {
+            int n = scores[0].Length, k = scores.Length;
+            var rowTerms = new double[n];
+            double sum = 0;
+            for (int p = 0; p < k; p++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double f = Math.Exp(h(scores[p][i]) - shift) / k;
+                    rowTerms[i] += f;                    // x-side: row i's x against shuffled z's
+                    rowTerms[permutations[p][i]] += f;   // z-side: row perm(i)'s z against row i's x
+                    sum += f;
+                }
+            }
+            return (sum / n, shift, rowTerms);
+        }
+
+        private (double, double, double[]) CategoryExpectation(Func<double, double> h, double shift)
+        {
+            int n = categories.Length, count = scores.Length;
+            var frequency = new double[count];
+            foreach (int c in categories)
+                frequency[c] += 1.0 / n;
+            var rowSide = new double[n];
+            var categoryMean = new double[count];
+            for (int c = 0; c < count; c++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double f = Math.Exp(h(scores[c][i]) - shift);
+                    rowSide[i] += frequency[c] * f;     // x-side: sum_c p(c) f(x_i, c)
+                    categoryMean[c] += f / n;          // z-side: mean_i f(x_i, c)
+                }
+            }
+            double mean = 0;
+            for (int c = 0; c < count; c++)
+                mean += frequency[c] * categoryMean[c];
+            var rowTerms = new double[n];
+            for (int j = 0; j < n; j++)
+                rowTerms[j] = rowSide[j] + categoryMean[categories[j]];
+            return (mean, shift, rowTerms);
+        }
+    }
+}
