@@ -26,10 +26,10 @@ namespace Mine.MLNet.Samples.Dynamic
 
             // Expected output (seed 0, x64 CPU, full size):
             //   Truth: 0.830 nats
-            //   DonskerVaradhan  0.817 ± 0.024 nats after 1400 steps
-            //   Nwj              0.818 ± 0.024 nats after 1400 steps
+            //   DonskerVaradhan  0.820 ± 0.021 nats after 2500 steps
+            //   Nwj              0.816 ± 0.019 nats after 1400 steps
             //   InfoNce          0.827 ± 0.023 nats after 1400 steps
-            //   Smile            0.817 ± 0.023 nats after 1400 steps
+            //   Smile            0.817 ± 0.019 nats after 1400 steps
         }
 
         private static IEnumerable<Pair> GenerateData(int count, double rho)

@@ -46,11 +46,11 @@ namespace Mine.MLNet.Samples.Dynamic
             Console.WriteLine($"First row : [{string.Join(", ", first.Select(v => v.ToString("F3")))}]");
 
             // Expected output (seed 0, x64 CPU, full size):
-            //     1. X2 0.6241 ± 0.0131 nats (selected)
-            //     2. X1 0.6232 ± 0.0133 nats (selected)
-            //     3. Noise[7] -0.0136 ± 0.0189 nats
-            //     4. Noise[6] -0.0039 ± 0.0194 nats
-            //     5. Noise[3] -0.0014 ± 0.0192 nats
+            //     1. X1 0.6588 ± 0.0061 nats (selected)
+            //     2. X2 0.6588 ± 0.0061 nats (selected)
+            //     3. Noise[4] -0.0049 ± 0.0081 nats
+            //     4. Noise[1] -0.0044 ± 0.0085 nats
+            //     5. Noise[6] -0.0041 ± 0.0097 nats
             //   Kept slots: X1, X2
             //   First row : [0.661, -1.597]
         }

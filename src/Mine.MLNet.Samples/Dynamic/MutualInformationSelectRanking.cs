@@ -42,11 +42,11 @@ namespace Mine.MLNet.Samples.Dynamic
             Console.WriteLine($"Features column: {selected.Schema["Features"].Type} with slots {string.Join(", ", names.DenseValues())}");
 
             // Expected output (seed 0, x64 CPU, full size):
-            //     1. Size 1.1099 ± 0.0443 nats (selected)
-            //     2. Age 0.0349 ± 0.0094 nats (selected)
-            //     3. Noise1 0.0000 ± 0.0039 nats
-            //     4. Noise2 0.0000 ± 0.0000 nats
-            //     5. Noise3 0.0000 ± 0.0022 nats
+            //     1. Size 1.1177 ± 0.0430 nats (selected)
+            //     2. Age 0.0340 ± 0.0114 nats (selected)
+            //     3. Noise1 0.0000 ± 0.0036 nats
+            //     4. Noise2 0.0000 ± 0.0022 nats
+            //     5. Noise3 0.0000 ± 0.0019 nats
             //   Features column: Vector<Single, 2> with slots Size, Age
         }
 

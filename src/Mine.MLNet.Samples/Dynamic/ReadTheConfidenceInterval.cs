@@ -29,8 +29,8 @@ namespace Mine.MLNet.Samples.Dynamic
             }
 
             // Expected output (seed 0, x64 CPU, full size):
-            //   I(Temperature; Sensor) = 0.000 nats, 95% interval [0.000, 0.004]: no detectable dependence
-            //   I(Temperature; Load  ) = 0.148 nats, 95% interval [0.113, 0.183]: dependent
+            //   I(Temperature; Sensor) = 0.000 nats, at least 0.000 with 95% confidence: no detectable dependence
+            //   I(Temperature; Load  ) = 0.148 nats, at least 0.117 with 95% confidence: dependent
         }
 
         private static IEnumerable<Reading> GenerateData(int count)

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Core
 {
     /// <summary>
-    /// One variational lower bound on I(X;Z), for K candidate networks at once: the surrogate loss that trains
+    /// One variational objective for I(X;Z) (a lower bound, except SMILE), for K candidate networks at once: the surrogate loss that trains
     /// them, and each bound's value with a standard error on held-out rows.
     /// </summary>
     internal abstract class MineObjective

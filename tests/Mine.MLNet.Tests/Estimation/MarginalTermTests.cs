@@ -70,11 +70,7 @@ namespace Mine.MLNet.Tests.Estimation
                 errors[s] = value.StandardError;
 
             }
-            double mean = values.Average();
-            double spread = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (samples - 1));
-            double reported = Math.Sqrt(errors.Average(e => e * e));
-            // With 400 samples the spread itself is known to about 1 / sqrt(2 * 399) = 3.5%; allow 15%.
-            Assert.AreEqual(spread, reported, 0.15 * spread, $"spread over samples {spread:F4}, reported standard error {reported:F4}");
+            AssertCalibrated(values, errors);
 
         }
 
@@ -96,8 +92,17 @@ namespace Mine.MLNet.Tests.Estimation
                 values[s] = value.Nats;
                 errors[s] = value.StandardError;
             }
+            AssertCalibrated(values, errors);
+        }
+
+        /// <summary>
+        /// The root-mean-square reported standard error equals the spread of the values over fresh samples. With 400
+        /// samples the spread itself is known to about 1 / sqrt(2 * 399) = 3.5%; allow 15%.
+        /// </summary>
+        private static void AssertCalibrated(double[] values, double[] errors)
+        {
             double mean = values.Average();
-            double spread = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (samples - 1));
+            double spread = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
             double reported = Math.Sqrt(errors.Average(e => e * e));
             Assert.AreEqual(spread, reported, 0.15 * spread, $"spread over samples {spread:F4}, reported standard error {reported:F4}");
         }
