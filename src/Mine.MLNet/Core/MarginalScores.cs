@@ -10,8 +10,8 @@ namespace Mine.MLNet.Core
     /// <remarks>
     /// Both layouts are V-statistics over rows: every pair takes its x from one row and its z from another (or from a
     /// category, whose frequency is counted over rows). To first order (Hoeffding projection) row j moves the mean by
-    /// E_z[f(x_j, z)] + E_x[f(x, z_j)] - 2 E_Q[f]: an x-side and a z-side term. Leaving out the z-side term, as a
-    /// per-row delta method does, understates the standard error, more so when each shuffled z is reused several times.
+    /// E_z[f(x_j, z)] + E_x[f(x, z_j)] - 2 E_Q[f]: an x-side and a z-side term. A per-row delta method with only the
+    /// x-side term leaves out part of each row's influence (each shuffled z is reused up to 16 times).
     /// </remarks>
     internal sealed class MarginalScores
     {
@@ -55,8 +55,8 @@ namespace Mine.MLNet.Core
         /// The grouped-jackknife standard error of E_P[T] - outer(E_Q[e^h(T)]) for shuffled pairs: rows fall into
         /// <see cref="JackknifeGroups"/> groups; leaving out one group drops its rows and every marginal pair that uses one
         /// of them (as x or as z), and the spread of the leave-one-group-out values gives the variance. It covers the
-        /// x-side and z-side influence of each row and the noise of the shuffles themselves, which a per-row delta
-        /// method with estimated E_z and E_x terms overstates (each term then carries its own shuffle noise).
+        /// x-side and z-side influence of each row and the noise of the shuffles themselves; a per-row delta method
+        /// would need E_z and E_x terms estimated from the same few shuffles, each carrying its own shuffle noise.
         /// </summary>
         public double JackknifeStandardError(float[] joint, Func<double, double> h, Func<double, double> outer, double shift)
         {
