@@ -101,6 +101,8 @@ namespace Mine.MLNet.Tests.Estimation
             yield return new object[] { new MineOptions { HiddenLayerSizes = new[] { 10, 0 } }, "HiddenLayerSizes" };
             yield return new object[] { new MineOptions { Bound = (MineBound)42 }, "Bound" };
             yield return new object[] { new MineOptions { SmileClip = -1 }, "SmileClip" };
+            yield return new object[] { new MineOptions { CrossFittingFolds = -1 }, "CrossFittingFolds" };
+            yield return new object[] { new MineOptions { CrossFittingFolds = 21 }, "CrossFittingFolds" };
         }
 
         [TestMethod]
