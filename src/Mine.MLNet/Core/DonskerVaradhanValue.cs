@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Mine.MLNet.Core
 {
@@ -18,18 +19,14 @@ namespace Mine.MLNet.Core
             // log E_Q[e^g] = shift + log mean e^{g - shift}: log-mean-exp without overflow.
             double logMean = shift + Math.Log(mean);
 
+            double nats = joint.Average(t => (double)t) - logMean;
+            if (marginal.IsShuffled)
+                return new BoundEvaluation(nats, marginal.JackknifeStandardError(joint, marginalTerm, Math.Log, shift));
             // Influence of row j (delta method through the log): T(x_j, z_j) - (x-side + z-side terms) / E_Q[e^g].
             var influence = new float[n];
-            double jointSum = 0;
             for (int j = 0; j < n; j++)
-            {
                 influence[j] = (float)(joint[j] - rowTerms[j] / mean);
-                jointSum += joint[j];
-            }
-            double nats = jointSum / n - logMean;
-            return marginal.IsShuffled
-                ? new BoundEvaluation(nats, marginal.JackknifeStandardError(joint, marginalTerm, Math.Log, shift))
-                : BoundEvaluation.FromInfluence(nats, influence);
+            return BoundEvaluation.FromInfluence(nats, influence);
         }
     }
 }

@@ -36,8 +36,9 @@ namespace Mine.MLNet.Core
         public static MarginalScores ByCategory(float[][] scores, int[] categories) => new(scores, null, categories);
 
         /// <summary>
-        /// E_Q[e^(h(T) - shift)] and each row's influence terms E_z[..](x_j) + E_x[..](z_j) on the same scale. With
-        /// <paramref name="shiftByMax"/>, shift is the largest h(T), so nothing overflows; otherwise 0.
+        /// E_Q[e^(h(T) - shift)] and, for the category layout, each row's influence terms E_z[..](x_j) + E_x[..](z_j) on
+        /// the same scale (null for shuffled pairs, whose standard error comes from <see cref="JackknifeStandardError"/>).
+        /// With <paramref name="shiftByMax"/>, shift is the largest h(T), so nothing overflows; otherwise 0.
         /// </summary>
         public (double Mean, double Shift, double[] RowTerms) Expectation(Func<double, double> h, bool shiftByMax)
         {
@@ -104,19 +105,11 @@ namespace Mine.MLNet.Core
         private (double, double, double[]) ShuffledExpectation(Func<double, double> h, double shift)
         {
             int n = scores[0].Length, k = scores.Length;
-            var rowTerms = new double[n];
             double sum = 0;
             for (int p = 0; p < k; p++)
-            {
                 for (int i = 0; i < n; i++)
-                {
-                    double f = Math.Exp(h(scores[p][i]) - shift) / k;
-                    rowTerms[i] += f;                    // x-side: row i's x against shuffled z's
-                    rowTerms[permutations[p][i]] += f;   // z-side: row perm(i)'s z against row i's x
-                    sum += f;
-                }
-            }
-            return (sum / n, shift, rowTerms);
+                    sum += Math.Exp(h(scores[p][i]) - shift) / k;
+            return (sum / n, shift, null);
         }
 
         private (double, double, double[]) CategoryExpectation(Func<double, double> h, double shift)

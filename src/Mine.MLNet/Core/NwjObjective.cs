@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace Mine.MLNet.Core
@@ -19,19 +20,16 @@ namespace Mine.MLNet.Core
         protected override BoundEvaluation Evaluate(float[] joint, MarginalScores marginal)
         {
             int n = joint.Length;
-            (double mean, _, double[] rowTerms) = marginal.Expectation(t => Math.Min(t - 1.0, MaxExponent), shiftByMax: false);
+            Func<double, double> exponent = t => Math.Min(t - 1.0, MaxExponent);
+            (double mean, _, double[] rowTerms) = marginal.Expectation(exponent, shiftByMax: false);
+            double nats = joint.Average(t => (double)t) - mean;
+            if (marginal.IsShuffled)
+                return new BoundEvaluation(nats, marginal.JackknifeStandardError(joint, exponent, m => m, 0));
             // Influence of row j: T(x_j, z_j) - (x-side + z-side terms of E_Q[e^{T-1}]).
             var influence = new float[n];
-            double jointSum = 0;
             for (int j = 0; j < n; j++)
-            {
                 influence[j] = (float)(joint[j] - rowTerms[j]);
-                jointSum += joint[j];
-            }
-            double nats = jointSum / n - mean;
-            return marginal.IsShuffled
-                ? new BoundEvaluation(nats, marginal.JackknifeStandardError(joint, t => Math.Min(t - 1.0, MaxExponent), m => m, 0))
-                : BoundEvaluation.FromInfluence(nats, influence);
+            return BoundEvaluation.FromInfluence(nats, influence);
         }
     }
 }
