@@ -16,13 +16,13 @@ namespace Mine.MLNet.Samples.Dynamic
 
             // Three features X1..X3 and a 3-dimensional measurement Z with corr(Xi, Zi) = 0.8: the true
             // mutual information is -3/2 ln(1 - 0.8^2) = 1.532 nats.
-            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(SampleScale.Rows(20000), rho: 0.8));
+            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(20000, rho: 0.8));
 
             MutualInformationEstimate estimate = mlContext.Data.EstimateMutualInformation(
                 data,
                 xColumnNames: new[] { "X1", "X2", "X3" },
                 zColumnNames: new[] { "Z" },
-                new MineOptions { Seed = 0, MaxSteps = SampleScale.Steps(4000) });
+                new MineOptions { Seed = 0, MaxSteps = 4000 });
 
             Console.WriteLine($"True I(X;Z)      : {-1.5 * Math.Log(1 - 0.8 * 0.8):F3} nats");
             Console.WriteLine($"MINE estimate    : {estimate.Nats:F3} nats ({estimate.Bits:F3} bits)");
@@ -31,7 +31,7 @@ namespace Mine.MLNet.Samples.Dynamic
             Console.WriteLine($"Bound, steps     : {estimate.Bound}, {estimate.Steps}");
             Console.WriteLine($"Rows used/skipped: {estimate.RowsUsed}/{estimate.RowsSkipped}");
 
-            // Expected output (seed 0, x64 CPU, full size):
+            // Expected output (seed 0, x64 CPU):
             //   True I(X;Z)      : 1.532 nats
             //   MINE estimate    : 1.498 nats (2.161 bits)
             //   Standard error   : 0.030

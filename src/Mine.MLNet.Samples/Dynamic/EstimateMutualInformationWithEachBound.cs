@@ -14,21 +14,23 @@ namespace Mine.MLNet.Samples.Dynamic
             var mlContext = new MLContext(seed: 0);
 
             // X and Z are standard Gaussians with correlation 0.9: I(X;Z) = -1/2 ln(1 - 0.81) = 0.830 nats.
-            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(SampleScale.Rows(10000), rho: 0.9));
+            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(10000, rho: 0.9));
             Console.WriteLine($"Truth: {-0.5 * Math.Log(1 - 0.81):F3} nats");
 
             foreach (MineBound bound in Enum.GetValues<MineBound>())
             {
                 MutualInformationEstimate estimate = mlContext.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" },
-                    new MineOptions { Bound = bound, Seed = 0, MaxSteps = SampleScale.Steps(3000) });
+                    // InfoNCE scores every pair of a batch (batch² critic calls per step), so it gets 64-row batches: its
+                    // estimate is capped at ln(64) = 4.16 nats, far above the truth here.
+                    new MineOptions { Bound = bound, Seed = 0, MaxSteps = 3000, BatchSize = bound == MineBound.InfoNce ? 64 : 256 });
                 Console.WriteLine($"{bound,-16} {estimate.Nats:F3} ± {estimate.StandardError:F3} nats after {estimate.Steps} steps");
             }
 
-            // Expected output (seed 0, x64 CPU, full size):
+            // Expected output (seed 0, x64 CPU):
             //   Truth: 0.830 nats
             //   DonskerVaradhan  0.820 ± 0.021 nats after 2500 steps
             //   Nwj              0.816 ± 0.019 nats after 1400 steps
-            //   InfoNce          0.827 ± 0.023 nats after 1400 steps
+            //   InfoNce          0.799 ± 0.021 nats after 1500 steps
             //   Smile            0.817 ± 0.019 nats after 1400 steps
         }
 

@@ -18,7 +18,7 @@ namespace Mine.MLNet.Samples.Dynamic
         public static void Example()
         {
             var mlContext = new MLContext(seed: 0);
-            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(SampleScale.Rows(6000)));
+            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(6000));
             DataOperationsCatalog.TrainTestData split = mlContext.Data.TrainTestSplit(data, testFraction: 0.25, seed: 0);
 
             foreach (BottleneckEncoder encoder in Enum.GetValues<BottleneckEncoder>())
@@ -31,7 +31,7 @@ namespace Mine.MLNet.Samples.Dynamic
                         EncoderHiddenLayerSizes = new[] { 64, 64 },
                         BottleneckSize = 16,
                         StatisticsNetworkHiddenLayerSizes = new[] { 64 },
-                        NumberOfEpochs = SampleScale.Epochs(15),
+                        NumberOfEpochs = 15,
                         Seed = 0,
                     }))
                     .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedSpecies", "PredictedLabel"));
@@ -57,7 +57,7 @@ namespace Mine.MLNet.Samples.Dynamic
                 File.Delete(onnx);
             }
 
-            // Expected output (seed 0, x64 CPU, full size):
+            // Expected output (seed 0, x64 CPU):
             //   Gaussian   test accuracy 0.907, log-loss 0.226, I(X;Z) 2.21 nats
             //              reloaded model gives identical scores: True; first prediction: virginica
             //              ONNX model: 28,158 bytes

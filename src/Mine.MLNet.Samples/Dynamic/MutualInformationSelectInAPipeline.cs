@@ -18,7 +18,7 @@ namespace Mine.MLNet.Samples.Dynamic
         public static void Example()
         {
             var mlContext = new MLContext(seed: 0);
-            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(SampleScale.Rows(6000)));
+            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(6000));
             DataOperationsCatalog.TrainTestData split = mlContext.Data.TrainTestSplit(data, testFraction: 0.25, seed: 0);
 
             var pipeline = mlContext.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
@@ -27,7 +27,7 @@ namespace Mine.MLNet.Samples.Dynamic
                     LabelColumnName = "Churned",
                     InputColumnNames = new[] { "Signals" },
                     FeaturesToKeep = 3,
-                    Mine = new MineOptions { Seed = 0, MaxSteps = SampleScale.Steps(3000) },
+                    Mine = new MineOptions { Seed = 0, MaxSteps = 3000 },
                 })
                 .Append(mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression(labelColumnName: "Churned"));
             var model = pipeline.Fit(split.TrainSet);
@@ -47,7 +47,7 @@ namespace Mine.MLNet.Samples.Dynamic
             Console.WriteLine($"Probabilities after loading: {string.Join(", ", after.Select(p => p.ToString("F4")))}");
             File.Delete(path);
 
-            // Expected output (seed 0, x64 CPU, full size):
+            // Expected output (seed 0, x64 CPU):
             //   Kept: Signals[2], Signals[9], Signals[5]
             //   Test AUC: 0.884, accuracy: 0.790
             //   Probabilities before saving: 0.6068, 0.0043, 0.0497

@@ -20,7 +20,7 @@ namespace Mine.MLNet.Samples.Dynamic
 
             // Label = (X1 * X2 > 0): X1 and X2 each carry no information about it, together all of it
             // (ln 2 = 0.693 nats). Noise holds 8 more independent Gaussians.
-            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(SampleScale.Rows(3000)));
+            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(3000));
 
             var pipeline = mlContext.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
             {
@@ -29,7 +29,7 @@ namespace Mine.MLNet.Samples.Dynamic
                 InputColumnNames = new[] { "X1", "X2", "Noise" },
                 FeaturesToKeep = 2,
                 Strategy = SelectionStrategy.Joint,
-                Mine = new MineOptions { Seed = 0, MaxSteps = SampleScale.Steps(2000), HiddenLayerSizes = new[] { 64, 64 } },
+                Mine = new MineOptions { Seed = 0, MaxSteps = 2000, HiddenLayerSizes = new[] { 64, 64 } },
             });
             MutualInformationSelectingTransformer model = pipeline.Fit(data);
 
@@ -45,7 +45,7 @@ namespace Mine.MLNet.Samples.Dynamic
             float[] first = selected.GetColumn<float[]>("Features").First();
             Console.WriteLine($"First row : [{string.Join(", ", first.Select(v => v.ToString("F3")))}]");
 
-            // Expected output (seed 0, x64 CPU, full size):
+            // Expected output (seed 0, x64 CPU):
             //     1. X1 0.6588 ± 0.0061 nats (selected)
             //     2. X2 0.6588 ± 0.0061 nats (selected)
             //     3. Noise[4] -0.0049 ± 0.0081 nats

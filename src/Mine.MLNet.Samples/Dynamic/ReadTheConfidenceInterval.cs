@@ -15,8 +15,8 @@ namespace Mine.MLNet.Samples.Dynamic
         public static void Example()
         {
             var mlContext = new MLContext(seed: 0);
-            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(SampleScale.Rows(8000)));
-            var options = new MineOptions { Seed = 0, MaxSteps = SampleScale.Steps(3000) };
+            IDataView data = mlContext.Data.LoadFromEnumerable(GenerateData(8000));
+            var options = new MineOptions { Seed = 0, MaxSteps = 3000 };
 
             // Sensor is independent of Temperature; Load depends on it weakly (through a square).
             foreach (string column in new[] { "Sensor", "Load" })
@@ -28,7 +28,7 @@ namespace Mine.MLNet.Samples.Dynamic
                 Console.WriteLine($"I(Temperature; {column,-6}) = {estimate.Nats:F3} nats, at least {estimate.ConfidenceLower:F3} with 95% confidence: {verdict}");
             }
 
-            // Expected output (seed 0, x64 CPU, full size):
+            // Expected output (seed 0, x64 CPU):
             //   I(Temperature; Sensor) = 0.000 nats, at least 0.000 with 95% confidence: no detectable dependence
             //   I(Temperature; Load  ) = 0.148 nats, at least 0.117 with 95% confidence: dependent
         }

@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace Mine.MLNet.Samples.FeatureRanking
 {
     /// <summary>
-    /// The separator and column types of a CSV/TSV file with a header row, inferred from the header and the
-    /// first rows: a column is numeric (Single) when every non-empty value in those rows parses as a number.
+    /// The separator and column types of a CSV/TSV file with a header row. The file is read with ML.NET's
+    /// TextLoader (quoted fields allowed, so a quoted value may hold the separator); a column is numeric (Single)
+    /// when every non-empty value in the first 1,000 rows parses as a number, "?" and empty fields being missing.
     /// </summary>
     public sealed class DelimitedFileSchema
     {
@@ -32,20 +34,36 @@ namespace Mine.MLNet.Samples.FeatureRanking
         public IReadOnlyList<bool> IsNumeric { get; }
 
         /// <summary>Reads the header and up to 1,000 rows; <paramref name="separator"/> null infers it.</summary>
-        public static DelimitedFileSchema Infer(string path, char? separator)
+        /// <exception cref="InvalidDataException">The file is empty or its header names a column twice or not at all.</exception>
+        public static DelimitedFileSchema Infer(MLContext context, string path, char? separator)
         {
-            using var reader = new StreamReader(path);
-            string header = reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty; a header row is required.");
+            string header = File.ReadLines(path).FirstOrDefault() ?? throw new InvalidDataException($"{path} is empty; a header row is required.");
             char sep = separator ?? InferSeparator(path, header);
-            string[] names = header.Split(sep).Select(n => n.Trim().Trim('"')).ToArray();
-            var numeric = Enumerable.Repeat(true, names.Length).ToArray();
-            string line;
-            for (int row = 0; row < RowsInspected && (line = reader.ReadLine()) != null; row++)
+
+            // Every field as text, the header included, through ML.NET's own parser.
+            IDataView raw = context.Data.LoadFromTextFile(path, new TextLoader.Options
             {
-                string[] values = line.Split(sep);
+                Columns = new[] { new TextLoader.Column("Fields", DataKind.String, new[] { new TextLoader.Range(0, null) { VariableEnd = true } }) },
+                Separators = new[] { sep },
+                HasHeader = false,
+                AllowQuoting = true,
+                TrimWhitespace = true,
+            });
+            List<string[]> rows = context.Data.CreateEnumerable<RawRow>(context.Data.TakeRows(raw, RowsInspected + 1), reuseRowObject: false)
+                .Select(r => r.Fields).ToList();
+            string[] names = rows[0];
+            if (names.Any(n => n.Length == 0))
+                throw new InvalidDataException($"{path}: header column {Array.IndexOf(names, "") + 1} has no name.");
+            string twice = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1)?.Key;
+            if (twice != null)
+                throw new InvalidDataException($"{path}: the header names column '{twice}' more than once.");
+
+            var numeric = Enumerable.Repeat(true, names.Length).ToArray();
+            foreach (string[] values in rows.Skip(1))
+            {
                 for (int i = 0; i < names.Length && i < values.Length; i++)
                 {
-                    string value = values[i].Trim().Trim('"');
+                    string value = values[i];
                     if (value.Length > 0 && value != "?" && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
                         numeric[i] = false;
                 }
@@ -53,15 +71,30 @@ namespace Mine.MLNet.Samples.FeatureRanking
             return new DelimitedFileSchema(sep, names, numeric);
         }
 
-        /// <summary>ML.NET text loader columns: Single for numeric columns, String for the rest.</summary>
-        public TextLoader.Column[] LoaderColumns()
-            => Names.Select((name, i) => new TextLoader.Column(name, IsNumeric[i] ? DataKind.Single : DataKind.String, i)).ToArray();
+        /// <summary>
+        /// ML.NET text loader options for the whole file: Single for numeric columns (empty and "?" fields become NaN,
+        /// a missing value), String for the rest, quoting allowed.
+        /// </summary>
+        public TextLoader.Options LoaderOptions() => new TextLoader.Options
+        {
+            Columns = Names.Select((name, i) => new TextLoader.Column(name, IsNumeric[i] ? DataKind.Single : DataKind.String, i)).ToArray(),
+            Separators = new[] { Separator },
+            HasHeader = true,
+            AllowQuoting = true,
+            TrimWhitespace = true,
+            MissingRealsAsNaNs = true,
+        };
 
         private static char InferSeparator(string path, string header)
         {
             if (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
                 return '\t';
             return new[] { ',', '\t', ';', '|' }.OrderByDescending(c => header.Count(h => h == c)).First();
+        }
+
+        private sealed class RawRow
+        {
+            public string[] Fields { get; set; }
         }
     }
 }

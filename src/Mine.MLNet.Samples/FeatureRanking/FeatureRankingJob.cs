@@ -23,7 +23,17 @@ namespace Mine.MLNet.Samples.FeatureRanking
                 AnsiConsole.MarkupLine($"[red]No such file:[/] {Markup.Escape(options.DataPath)}");
                 return 2;
             }
-            DelimitedFileSchema schema = DelimitedFileSchema.Infer(options.DataPath, options.Separator);
+            var context = new MLContext(seed: options.Seed);
+            DelimitedFileSchema schema;
+            try
+            {
+                schema = DelimitedFileSchema.Infer(context, options.DataPath, options.Separator);
+            }
+            catch (InvalidDataException e)
+            {
+                AnsiConsole.MarkupLine($"[red]Cannot read the header:[/] {Markup.Escape(e.Message)}");
+                return 2;
+            }
             int labelIndex = schema.Names.ToList().IndexOf(options.Label);
             if (labelIndex < 0)
             {
@@ -35,8 +45,7 @@ namespace Mine.MLNet.Samples.FeatureRanking
             if (ignored.Length > 0)
                 AnsiConsole.MarkupLine($"[yellow]Not numeric, not ranked:[/] {Markup.Escape(string.Join(", ", ignored))}");
 
-            var context = new MLContext(seed: options.Seed);
-            IDataView data = context.Data.LoadFromTextFile(options.DataPath, schema.LoaderColumns(), separatorChar: schema.Separator, hasHeader: true);
+            IDataView data = context.Data.LoadFromTextFile(options.DataPath, schema.LoaderOptions());
             // A text label is a set of classes: ML.NET's key type. A numeric one is used as it is (a regression target).
             bool textLabel = !schema.IsNumeric[labelIndex];
             IEstimator<ITransformer> labelling = textLabel
@@ -44,13 +53,14 @@ namespace Mine.MLNet.Samples.FeatureRanking
                 : context.Transforms.CopyColumns(LabelKeyColumn, options.Label);
             data = labelling.Fit(data).Transform(data);
 
+            var mine = new MineOptions { MaxSteps = options.Steps, Seed = options.Seed };
             var select = context.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
             {
                 LabelColumnName = LabelKeyColumn,
                 InputColumnNames = features,
                 FeaturesToKeep = Math.Min(options.Keep, features.Length),
                 Strategy = options.Strategy,
-                Mine = new MineOptions { MaxSteps = options.Steps, Seed = options.Seed },
+                Mine = mine,
             });
             AnsiConsole.MarkupLine($"Ranking [bold]{features.Length}[/] columns of [bold]{Markup.Escape(Path.GetFileName(options.DataPath))}[/] against [bold]{Markup.Escape(options.Label)}[/] ({(textLabel ? "classes" : "numeric")}), strategy {options.Strategy}, keeping {Math.Min(options.Keep, features.Length)}.");
 
@@ -60,9 +70,12 @@ namespace Mine.MLNet.Samples.FeatureRanking
                 .Start(progress =>
                 {
                     ProgressTask task = progress.AddTask("MINE training", maxValue: 1);
-                    using var listener = new MineProgressListener(context,
-                        (step, max) => task.Value = (double)step / max,
-                        round => task.Description = Markup.Escape(round.Length > 60 ? round[..60] + "…" : round));
+                    // Reports arrive on the training thread, in order; Spectre's task is safe to update from it.
+                    mine.Progress = new ProgressCallback<MineProgress>(report =>
+                    {
+                        task.Description = Markup.Escape(report.Stage);
+                        task.Value = (double)report.Step / report.MaxSteps;
+                    });
                     model = select.Fit(data);
                     task.Value = 1;
                     task.StopTask();

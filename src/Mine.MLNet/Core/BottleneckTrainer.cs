@@ -73,6 +73,7 @@ namespace Mine.MLNet.Core
                 double accuracy = heldX is null ? double.NaN : Accuracy(network, heldX, heldY, evaluationNoise);
                 var record = new InformationBottleneckEpoch(epoch, crossEntropy + options.Beta * mutualInformation, crossEntropy, mutualInformation, accuracy);
                 history.Add(record);
+                options.Progress?.Report(record);
                 channel.Info(MessageSensitivity.None, "Information bottleneck {0}/{1}: {2}", epoch, options.NumberOfEpochs, record);
             }
 

@@ -36,6 +36,11 @@ namespace Mine.MLNet.Core
             this.automaticCrossFitting = automaticCrossFitting;
         }
 
+        /// <summary>What is being trained, for <see cref="MineOptions.Progress"/> reports.</summary>
+        public string Stage { get; set; } = "EstimateMutualInformation";
+
+        private string foldStage;
+
         /// <summary>One candidate that sees every dimension of X.</summary>
         public MineRun Train(PairedSamples samples, int seed)
             => Train(samples, new[] { Enumerable.Range(0, samples.XWidth).ToArray() }, seed)[0];
@@ -54,7 +59,10 @@ namespace Mine.MLNet.Core
                 : SampleSplit.CrossFit(samples.Rows, folds, options.ValidationFraction, seed);
             var perFold = new FoldResult[splits.Length][];
             for (int f = 0; f < splits.Length; f++)
+            {
+                foldStage = splits.Length == 1 ? Stage : $"{Stage} fold {f + 1}/{splits.Length}";
                 perFold[f] = TrainFold(samples, candidates, splits[f], seed + f);
+            }
 
             var runs = new MineRun[candidates.Count];
             for (int k = 0; k < candidates.Count; k++)
@@ -198,6 +206,8 @@ namespace Mine.MLNet.Core
 
         private void LogProgress(int step, List<MineCurvePoint>[] trainingCurves, BoundEvaluation[] held, double[] bestValue, int[] sinceBest)
         {
+            options.Progress?.Report(new MineProgress(foldStage ?? Stage, step, options.MaxSteps, held.Length,
+                sinceBest.Count(s => s < options.EarlyStoppingPatience), bestValue.Max()));
             if (channel == null)
                 return;
             if (held.Length == 1)

@@ -1,26 +1,52 @@
 using System;
-using Microsoft.ML;
+using System.Reflection;
 using Microsoft.ML.Runtime;
 using TorchSharp;
 
 namespace Mine.MLNet.Core
 {
-    /// <summary>Chooses the torch device from MLContext.GpuDeviceId and FallbackToCpu.</summary>
+    /// <summary>
+    /// Chooses the torch device from an options' <see cref="MineDevice"/> and the MLContext's GpuDeviceId and
+    /// FallbackToCpu. Every host registered from an MLContext carries copies of those two settings (on ML.NET's
+    /// internal host base class), so they are read from the host by reflection.
+    /// </summary>
     internal static class TorchDevice
     {
-        public static torch.Device Resolve(IHostEnvironment env, IChannel channel)
+        public static torch.Device Resolve(IHostEnvironment env, IChannel channel, MineDevice requested, string optionName)
         {
-            if (env is not MLContext context || context.GpuDeviceId is not int gpu)
-                return torch.CPU;
-            if (torch.cuda.is_available())
-                return new torch.Device(DeviceType.CUDA, gpu);
-            if (context.FallbackToCpu)
+            int? gpu = Setting<int?>(env, "GpuDeviceId");
+            switch (requested)
             {
-                channel?.Warning(MessageSensitivity.None, "GpuDeviceId is {0} but CUDA is not available; running on the CPU.", gpu);
-                return torch.CPU;
+                case MineDevice.Cpu:
+                    return torch.CPU;
+                case MineDevice.Cuda:
+                    if (torch.cuda.is_available())
+                        return new torch.Device(DeviceType.CUDA, gpu ?? 0);
+                    throw channel.Process(new InvalidOperationException(
+                        $"{optionName} is Cuda but CUDA is not available to TorchSharp (Mine.MLNet depends on the TorchSharp-cpu package, which has no CUDA backend). Use MineDevice.Cpu."));
+                case MineDevice.Context:
+                    if (gpu is not int device)
+                        return torch.CPU;
+                    if (torch.cuda.is_available())
+                        return new torch.Device(DeviceType.CUDA, device);
+                    if (Setting<bool?>(env, "FallbackToCpu") ?? true)
+                    {
+                        channel.Warning(MessageSensitivity.None, "MLContext.GpuDeviceId is {0} but CUDA is not available to TorchSharp; running on the CPU (FallbackToCpu).", device);
+                        return torch.CPU;
+                    }
+                    throw channel.Process(new InvalidOperationException(
+                        $"MLContext.GpuDeviceId is {device} and FallbackToCpu is false, but CUDA is not available to TorchSharp (Mine.MLNet depends on the TorchSharp-cpu package, which has no CUDA backend)."));
+                default:
+                    throw channel.Process(new ArgumentOutOfRangeException(optionName, requested, $"{optionName} is not a MineDevice value."));
             }
-            throw channel.Process(new InvalidOperationException(
-                $"MLContext.GpuDeviceId is {gpu} but CUDA is not available to TorchSharp. Set MLContext.FallbackToCpu = true to run on the CPU."));
+        }
+
+        /// <summary>A public property of the host (GpuDeviceId, FallbackToCpu, Seed), or null when this ML.NET has none.</summary>
+        public static T Setting<T>(IHostEnvironment env, string name)
+        {
+            PropertyInfo property = env?.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public);
+            object value = property?.GetValue(env);
+            return value is T typed ? typed : default;
         }
     }
 }

@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Core;
 
 namespace Mine.MLNet.Data
 {
     /// <summary>
-    /// Finds the host environment (the MLContext) behind an ML.NET catalog. ML.NET keeps it in a private
-    /// field and its accessor (CatalogUtils.GetEnvironment) is internal, so it is read by reflection.
+    /// Finds the host environment behind an ML.NET catalog. ML.NET keeps it in a private field and its accessor
+    /// (CatalogUtils.GetEnvironment) is internal, so it is read by reflection. Every public entry point goes
+    /// through <see cref="Get"/>, which also makes TorchSharp's native library loadable before its first use.
     /// </summary>
     internal static class CatalogEnvironment
     {
@@ -16,8 +18,10 @@ namespace Mine.MLNet.Data
         {
             if (catalog == null)
                 throw new ArgumentNullException(nameof(catalog));
-            return Find(catalog, depth: 2) ?? throw new InvalidOperationException(
+            IHostEnvironment env = Find(catalog, depth: 2) ?? throw new InvalidOperationException(
                 $"Mine.MLNet could not find the MLContext behind {catalog.GetType().Name}; this ML.NET version is not supported.");
+            TorchSharpNativeLibrary.EnsureLoadable(env);
+            return env;
         }
 
         /// <summary>
@@ -43,10 +47,43 @@ namespace Mine.MLNet.Data
         }
 
         /// <summary>
-        /// The MLContext to build ML.NET components with: <paramref name="env"/> itself when it is one (so its seed and
-        /// log channel carry over), otherwise a new one.
+        /// An MLContext for building ML.NET components inside Mine.MLNet on behalf of <paramref name="env"/>: <paramref name="env"/>
+        /// itself when it is one; otherwise a context with its seed, GpuDeviceId and FallbackToCpu, whose log messages
+        /// are passed on to <paramref name="env"/>'s log (the catalogs hand out the MLContext's inner environment, and
+        /// an MLContext cannot be built around an existing environment).
         /// </summary>
-        public static MLContext Context(IHostEnvironment env) => env as MLContext ?? new MLContext();
+        public static MLContext Context(IHostEnvironment env)
+        {
+            if (env is MLContext context)
+                return context;
+            context = new MLContext(TorchDevice.Setting<int?>(env, "Seed"))
+            {
+                GpuDeviceId = TorchDevice.Setting<int?>(env, "GpuDeviceId"),
+                FallbackToCpu = TorchDevice.Setting<bool?>(env, "FallbackToCpu") ?? true,
+            };
+            context.Log += (_, message) => Forward(env, message);
+            return context;
+        }
+
+        private static void Forward(IHostEnvironment env, LoggingEventArgs message)
+        {
+            using IChannel channel = env.Start(string.IsNullOrEmpty(message.Source) ? "Mine.MLNet" : message.Source);
+            switch (message.Kind)
+            {
+                case ChannelMessageKind.Error:
+                    channel.Error(MessageSensitivity.None, message.RawMessage);
+                    break;
+                case ChannelMessageKind.Warning:
+                    channel.Warning(MessageSensitivity.None, message.RawMessage);
+                    break;
+                case ChannelMessageKind.Info:
+                    channel.Info(MessageSensitivity.None, message.RawMessage);
+                    break;
+                default:
+                    channel.Trace(MessageSensitivity.None, message.RawMessage);
+                    break;
+            }
+        }
 
         /// <summary>Every instance field of <paramref name="instance"/>'s type and its base types.</summary>
         private static IEnumerable<FieldInfo> Fields(object instance)

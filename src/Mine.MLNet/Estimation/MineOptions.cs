@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Mine.MLNet
@@ -76,7 +77,28 @@ namespace Mine.MLNet
         /// </summary>
         public int? Seed { get; set; }
 
+        /// <summary>
+        /// Where the statistics network trains. Default <see cref="MineDevice.Context"/>: the CPU unless
+        /// <c>MLContext.GpuDeviceId</c> is set. Mine.MLNet ships with TorchSharp-cpu, so CUDA is an error (or, through
+        /// the MLContext with FallbackToCpu, a warning and the CPU).
+        /// </summary>
+        public MineDevice Device { get; set; } = MineDevice.Context;
+
+        /// <summary>
+        /// Receives a <see cref="MineProgress"/> at every evaluation of the held-out bound (every
+        /// <see cref="EvaluationInterval"/> steps), on the training thread. Default null.
+        /// </summary>
+        public IProgress<MineProgress> Progress { get; set; }
+
         /// <summary>Cancels the estimate; it then throws <see cref="System.OperationCanceledException"/>.</summary>
         public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>A copy that cancels on <paramref name="token"/> instead.</summary>
+        internal MineOptions WithCancellation(CancellationToken token)
+        {
+            var copy = (MineOptions)MemberwiseClone();
+            copy.CancellationToken = token;
+            return copy;
+        }
     }
 }

@@ -33,6 +33,8 @@ namespace Mine.MLNet.Estimation
                 throw Bad(context, nameof(MineOptions.EvaluationInterval), options.EvaluationInterval, "must be at least 1");
             if (!(options.SmileClip > 0) || double.IsInfinity(options.SmileClip))
                 throw Bad(context, nameof(MineOptions.SmileClip), options.SmileClip, "must be a positive finite number");
+            if (!Enum.IsDefined(options.Device))
+                throw Bad(context, nameof(MineOptions.Device), options.Device, "is not a MineDevice value");
             if (options.CrossFittingFolds < 0 || options.CrossFittingFolds > 20)
                 throw Bad(context, nameof(MineOptions.CrossFittingFolds), options.CrossFittingFolds, "must be 0 (automatic) or 1 to 20");
         }

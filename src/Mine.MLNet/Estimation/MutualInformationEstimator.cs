@@ -38,7 +38,9 @@ namespace Mine.MLNet.Estimation
             // The seed is drawn before anything else, so the MLContext's random sequence decides it.
             int seed = options.Seed ?? host.Rand.Next();
             using IChannel channel = host.Start("EstimateMutualInformation");
-            PairedSamples samples = PairedSampleReader.Read(data, x, z, options.CancellationToken, out long skipped, out _);
+            using var cancellation = new HostCancellation(host, options.CancellationToken);
+            MineOptions cancellable = options.WithCancellation(cancellation.Token);
+            PairedSamples samples = PairedSampleReader.Read(data, x, z, cancellable.CancellationToken, out long skipped, out _);
             UsableRowCheck.Check(host, options, samples.Rows, skipped, automaticCrossFitting: true);
             // I(X;Z) = I(Z;X): with a discrete X and a continuous Z, swap them so the marginal term is exact.
             if (DiscreteMarginal.Detect(samples.X, samples.XWidth) != null && DiscreteMarginal.Detect(samples.Z, samples.ZWidth) == null)
@@ -46,7 +48,7 @@ namespace Mine.MLNet.Estimation
 
             channel.Info(MessageSensitivity.None, "MINE ({0}): {1} rows ({2} skipped for missing values), X has {3} dimensions, Z has {4}, seed {5}.",
                 options.Bound, samples.Rows, skipped, x.Width, z.Width, seed);
-            var trainer = new MineTrainer(options, TorchDevice.Resolve(host, channel), channel);
+            var trainer = new MineTrainer(cancellable, TorchDevice.Resolve(host, channel, options.Device, "MineOptions.Device"), channel);
             MineRun run = trainer.Train(samples, seed);
             if (!double.IsFinite(run.Estimate.Nats) || double.IsNaN(run.Estimate.StandardError))
             {

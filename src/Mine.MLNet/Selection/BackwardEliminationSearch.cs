@@ -27,6 +27,7 @@ namespace Mine.MLNet.Selection
             var dropped = new List<CandidateScore>();
             for (int round = 1; remaining.Count > featuresToKeep; round++)
             {
+                trainer.Stage = $"Joint round {round}";
                 CandidateScore[] losses = Losses(trainer, samples, candidates, remaining, seed, out BoundEvaluation joint);
                 int surplus = remaining.Count - featuresToKeep;
                 CandidateScore[] drop = losses.OrderBy(s => s.Nats).ThenBy(s => s.Candidate).Take(Math.Max(1, surplus / 2)).ToArray();
@@ -37,6 +38,7 @@ namespace Mine.MLNet.Selection
                     string.Join(", ", drop.Select(s => $"{name(s.Candidate)} (-{Format(s.Nats)})")), remaining.Count);
             }
 
+            trainer.Stage = "Joint final round";
             CandidateScore[] kept = Losses(trainer, samples, candidates, remaining, seed, out BoundEvaluation final);
             channel.Info(MessageSensitivity.None, "MutualInformationSelect final round: I(kept {0}; label) = {1} nats.", remaining.Count, Format(final.Nats));
             var ranked = kept.OrderByDescending(s => s.Nats).ThenBy(s => s.Candidate).ToList();

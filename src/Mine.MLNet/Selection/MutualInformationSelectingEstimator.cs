@@ -53,9 +53,10 @@ namespace Mine.MLNet
                 throw host.Process(new ArgumentNullException(nameof(input)));
             Dictionary<string, ColumnShape> columns = ColumnShape.From(input.Schema);
             SelectionSchemaValidator.Check(host, columns, options);
-            MineOptions mine = options.Mine;
-            int seed = mine.Seed ?? host.Rand.Next();
+            int seed = options.Mine.Seed ?? host.Rand.Next();
             using IChannel channel = host.Start("MutualInformationSelect");
+            using var cancellation = new HostCancellation(host, options.Mine.CancellationToken);
+            MineOptions mine = options.Mine.WithCancellation(cancellation.Token);
 
             SelectionPipeline pipeline = Pipeline(columns);
             var prepared = (TransformerChain<ITransformer>)pipeline.Preparation().Fit(input);
@@ -64,12 +65,12 @@ namespace Mine.MLNet
             var (candidates, names) = layout.Candidates(options.Candidates);
             SelectionSchemaValidator.CheckFeaturesToKeep(host, options, candidates.Length);
 
-            PairedSamples samples = Read(view, pipeline.ConcatenatedColumnName, seed, out long skipped, out long complete);
+            PairedSamples samples = Read(view, pipeline.ConcatenatedColumnName, seed, mine.CancellationToken, out long skipped, out long complete);
             channel.Info(MessageSensitivity.None,
                 "MutualInformationSelect ({0}, {1}, {2}): {3} candidates over {4} slots, {5} rows used of {6} usable ({7} skipped for missing values), seed {8}.",
                 options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, seed);
 
-            var trainer = new MineTrainer(mine, TorchDevice.Resolve(host, channel), channel, automaticCrossFitting: false);
+            var trainer = new MineTrainer(mine, TorchDevice.Resolve(host, channel, mine.Device, "MutualInformationSelectOptions.Mine.Device"), channel, automaticCrossFitting: false);
             List<CandidateScore> scores = options.Strategy == SelectionStrategy.Ranking
                 ? RankingSearch.Run(trainer, samples, candidates, seed, channel)
                 : BackwardEliminationSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel, k => names[k]);
@@ -86,12 +87,12 @@ namespace Mine.MLNet
         private SelectionPipeline Pipeline(IReadOnlyDictionary<string, ColumnShape> schema) => new SelectionPipeline(env, options.OutputColumnName, options.InputColumnNames, schema);
 
         /// <summary>Reads the concatenated slots and the label; a missing label is an error, a constant one too.</summary>
-        private PairedSamples Read(IDataView view, string slotsColumnName, int seed, out long skipped, out long complete)
+        private PairedSamples Read(IDataView view, string slotsColumnName, int seed, System.Threading.CancellationToken cancellation, out long skipped, out long complete)
         {
             string label = options.LabelColumnName;
             ColumnGroup x = ColumnGroup.Resolve(host, view.Schema, new[] { slotsColumnName }, nameof(options.InputColumnNames));
             ColumnGroup z = ColumnGroup.Resolve(host, view.Schema, new[] { label }, nameof(options.LabelColumnName));
-            PairedSamples samples = PairedSampleReader.Read(view, x, z, options.Mine.CancellationToken, out skipped, out complete,
+            PairedSamples samples = PairedSampleReader.Read(view, x, z, cancellation, out skipped, out complete,
                 row => host.Process(new InvalidOperationException(
                     $"Label column '{label}' has a missing value (NaN or missing key) in row {row}; filter those rows (e.g. mlContext.Data.FilterRowsByMissingValues) first.")),
                 options.MaximumRows, seed);

@@ -14,6 +14,7 @@ namespace Mine.MLNet.Selection
         public static List<CandidateScore> Run(MineTrainer trainer, PairedSamples samples, IReadOnlyList<int[]> candidates, int seed, IChannel channel)
         {
             channel.Info(MessageSensitivity.None, "MutualInformationSelect: ranking {0} candidates against the label, one batched MINE run.", candidates.Count);
+            trainer.Stage = "Ranking";
             MineRun[] runs = trainer.Train(samples, candidates, seed);
             return runs
                 .Select((run, k) => new CandidateScore(k, run.Estimate.Nats, run.Estimate.StandardError, Eligible: true))

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Mine.MLNet
@@ -62,7 +63,25 @@ namespace Mine.MLNet
         /// <summary>Seed of the initial weights, the batches and the noise; null draws it from the MLContext's random source.</summary>
         public int? Seed { get; set; }
 
+        /// <summary>Receives each <see cref="InformationBottleneckEpoch"/> as the epoch ends, on the training thread. Default null.</summary>
+        public IProgress<InformationBottleneckEpoch> Progress { get; set; }
+
+        /// <summary>
+        /// Where the encoder and the statistics network train. Default <see cref="MineDevice.Context"/>: the CPU unless
+        /// <c>MLContext.GpuDeviceId</c> is set. Mine.MLNet ships with TorchSharp-cpu, so CUDA is an error (or, through
+        /// the MLContext with FallbackToCpu, a warning and the CPU).
+        /// </summary>
+        public MineDevice Device { get; set; } = MineDevice.Context;
+
         /// <summary>Cancels training; Fit then throws OperationCanceledException within one batch.</summary>
         public CancellationToken CancellationToken { get; set; }
+    
+        /// <summary>A copy that cancels on <paramref name="token"/> instead.</summary>
+        internal InformationBottleneckOptions WithCancellation(CancellationToken token)
+        {
+            var copy = (InformationBottleneckOptions)MemberwiseClone();
+            copy.CancellationToken = token;
+            return copy;
+        }
     }
 }

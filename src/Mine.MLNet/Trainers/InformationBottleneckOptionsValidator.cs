@@ -18,6 +18,8 @@ namespace Mine.MLNet.Trainers
                 throw Bad(context, nameof(options.Beta), options.Beta, "must be a finite number >= 0");
             if (!Enum.IsDefined(options.Encoder))
                 throw Bad(context, nameof(options.Encoder), options.Encoder, "is not a BottleneckEncoder value");
+            if (!Enum.IsDefined(options.Device))
+                throw Bad(context, nameof(options.Device), options.Device, "is not a MineDevice value");
             CheckLayers(context, nameof(options.EncoderHiddenLayerSizes), options.EncoderHiddenLayerSizes);
             CheckLayers(context, nameof(options.StatisticsNetworkHiddenLayerSizes), options.StatisticsNetworkHiddenLayerSizes);
             if (options.StatisticsNetworkHiddenLayerSizes.Length == 0)

@@ -61,13 +61,15 @@ namespace Mine.MLNet
             BottleneckSchemaValidator.Check(host, ColumnShape.From(input.Schema), options);
             int seed = options.Seed ?? host.Rand.Next();
             using IChannel channel = host.Start("InformationBottleneck");
+            using var cancellation = new HostCancellation(host, options.CancellationToken);
+            InformationBottleneckOptions cancellable = options.WithCancellation(cancellation.Token);
 
-            (PairedSamples samples, int[] labels, long skipped) = Read(input);
+            (PairedSamples samples, int[] labels, long skipped) = Read(input, cancellable.CancellationToken);
             int classes = samples.ZWidth;
             channel.Info(MessageSensitivity.None,
                 "Information bottleneck ({0} encoder, beta {1}): {2} rows ({3} skipped for missing features), {4} features, {5} classes, seed {6}.",
                 options.Encoder, options.Beta, samples.Rows, skipped, samples.XWidth, classes, seed);
-            using BottleneckRun run = new BottleneckTrainer(options, TorchDevice.Resolve(host, channel), channel)
+            using BottleneckRun run = new BottleneckTrainer(cancellable, TorchDevice.Resolve(host, channel, options.Device, "InformationBottleneckOptions.Device"), channel)
                 .Train(samples.X, labels, samples.XWidth, classes, seed);
             if (run.History.Any(e => !double.IsFinite(e.Loss)))
                 throw host.Process(new InvalidOperationException("Information-bottleneck training diverged (the loss is not finite); lower LearningRate or Beta."));
@@ -91,12 +93,12 @@ namespace Mine.MLNet
         }
 
         /// <summary>Features and one-hot labels of every row without a missing feature; a missing label is an error.</summary>
-        private (PairedSamples Samples, int[] Labels, long Skipped) Read(IDataView input)
+        private (PairedSamples Samples, int[] Labels, long Skipped) Read(IDataView input, System.Threading.CancellationToken cancellation)
         {
             string label = options.LabelColumnName;
             ColumnGroup x = ColumnGroup.Resolve(host, input.Schema, new[] { options.FeatureColumnName }, nameof(options.FeatureColumnName));
             ColumnGroup z = ColumnGroup.Resolve(host, input.Schema, new[] { label }, nameof(options.LabelColumnName));
-            PairedSamples samples = PairedSampleReader.Read(input, x, z, options.CancellationToken, out long skipped, out _,
+            PairedSamples samples = PairedSampleReader.Read(input, x, z, cancellation, out long skipped, out _,
                 row => host.Process(new InvalidOperationException(
                     $"Label column '{label}' has a missing key in row {row}; filter those rows (e.g. mlContext.Data.FilterRowsByMissingValues) first.")));
             int minimum = (int)Math.Ceiling(2 / (1 - options.ValidationFraction)) + 1;

@@ -1,5 +1,6 @@
-// Compiled at build time by MSBuild's RoslynCodeTaskFactory (see Mine.MLNet.targets) and, with
-// MINE_ELF_PATCHER_TESTS defined, by the unit tests. It must stay self-contained: no NuGet
+// Compiled twice: at build time by MSBuild's RoslynCodeTaskFactory (see Mine.MLNet.targets), and into
+// the library with MINE_ELF_PATCHER_LIBRARY defined (types internal, no MSBuild task), where
+// Core/TorchSharpNativeLibrary uses it at run time. It must stay self-contained: no NuGet
 // dependencies, no Python, no network.
 //
 // Why: TorchSharp 0.107's libLibTorchSharp.so lists GLIBCXX_3.4.32 (GCC 13) as a version need,
@@ -15,7 +16,12 @@ using System.Text;
 namespace MineMLNet.Build
 {
     /// <summary>Outcome of <see cref="ElfVersionNeedPatcher.Weaken"/>.</summary>
-    public enum ElfPatchOutcome
+#if MINE_ELF_PATCHER_LIBRARY
+    internal
+#else
+    public
+#endif
+    enum ElfPatchOutcome
     {
         /// <summary>The entry was strong and is now weak.</summary>
         Patched,
@@ -28,7 +34,12 @@ namespace MineMLNet.Build
     }
 
     /// <summary>Reads and edits the GNU version-needs table (.gnu.version_r) of an ELF64 file.</summary>
-    public static class ElfVersionNeedPatcher
+#if MINE_ELF_PATCHER_LIBRARY
+    internal
+#else
+    public
+#endif
+    static class ElfVersionNeedPatcher
     {
         /// <summary>The version that Debian 12's libstdc++ lacks.</summary>
         public const string GlibcxxVersion = "GLIBCXX_3.4.32";
@@ -199,7 +210,7 @@ namespace MineMLNet.Build
         }
     }
 
-#if !MINE_ELF_PATCHER_TESTS
+#if !MINE_ELF_PATCHER_LIBRARY
     /// <summary>
     /// MSBuild task: on a host whose libstdc++ lacks GLIBCXX_3.4.32, marks that need WEAK in the
     /// given copies of libLibTorchSharp.so. Idempotent; logs one line per patched file.

@@ -1,4 +1,4 @@
-namespace Mine.MLNet.Tests.Notebooks
+namespace Mine.MLNet.NotebookRunner
 {
     /// <summary>HTML that a notebook cell displays.</summary>
     public sealed record NotebookHtml(string Html)
