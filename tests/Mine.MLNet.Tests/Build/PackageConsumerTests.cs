@@ -1,0 +1,124 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Mine.MLNet.Tests.Build
+{
+    /// <summary>
+    /// Packs src/Mine.MLNet as a user would (dotnet pack), checks what the package declares, and runs an estimate
+    /// from a fresh console app outside the repository that takes Mine.MLNet from that package alone.
+    /// </summary>
+    [TestClass]
+    public sealed class PackageConsumerTests
+    {
+        private static string root;
+        private static string package;
+        private static string version;
+
+        [ClassInitialize]
+        public static void Pack(TestContext _)
+        {
+            root = Path.Combine(Path.GetTempPath(), "mine-package-consumer-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(root);
+            // A version of its own, so the NuGet cache never serves an older build of the same version.
+            version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            string repository = typeof(PackageConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value;
+            (int code, string output) = Run(root, "dotnet", "pack", Path.Combine(repository, "src", "Mine.MLNet", "Mine.MLNet.csproj"),
+                "-c", "Release", "-o", Path.Combine(root, "feed"), "-p:PackageVersion=" + version);
+            Assert.AreEqual(0, code, output);
+            package = Path.Combine(root, "feed", $"Mine.MLNet.{version}.nupkg");
+            Assert.IsTrue(File.Exists(package), output);
+        }
+
+        [ClassCleanup]
+        public static void Remove()
+        {
+            if (root != null && Directory.Exists(root))
+                Directory.Delete(root, recursive: true);
+        }
+
+        [TestMethod]
+        public void ThePackageCarriesItsReadmeTargetsAndATestedMLNetRange()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(package);
+            string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+            CollectionAssert.IsSubsetOf(new[] { "README.md", "lib/net10.0/Mine.MLNet.dll", "buildTransitive/Mine.MLNet.targets", "buildTransitive/WeakenGlibcxxVersionNeed.cs" }, entries);
+            string nuspec = new StreamReader(zip.GetEntry("Mine.MLNet.nuspec").Open()).ReadToEnd();
+            StringAssert.Contains(nuspec, "<readme>README.md</readme>");
+            StringAssert.Contains(nuspec, "id=\"Microsoft.ML\" version=\"[5.0.1, 5.1.0)\"");
+        }
+
+        [TestMethod]
+        public void AFreshProjectRunsAnEstimateFromThePackage()
+        {
+            string app = Path.Combine(root, "app");
+            Directory.CreateDirectory(app);
+            File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local" value="{Path.Combine(root, "feed")}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <NoWarn>$(NoWarn);NU1603</NoWarn>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Mine.MLNet" Version="{version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "Program.cs"), """
+                using System;
+                using System.Linq;
+                using Microsoft.ML;
+                using Mine.MLNet;
+
+                var context = new MLContext(seed: 0);
+                var random = new Random(0);
+                var rows = Enumerable.Range(0, 3000).Select(_ =>
+                {
+                    double a = random.NextDouble() * 2 - 1;
+                    return new Row { A = (float)a, B = (float)(a + 0.5 * (random.NextDouble() * 2 - 1)) };
+                }).ToList();
+                MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(
+                    context.Data.LoadFromEnumerable(rows), new[] { "A" }, new[] { "B" }, new MineOptions { Seed = 0, MaxSteps = 300 });
+                Console.WriteLine($"nats={estimate.Nats:F4}");
+
+                public sealed class Row
+                {
+                    public float A { get; set; }
+                    public float B { get; set; }
+                }
+                """);
+            (int build, string buildOutput) = Run(app, "dotnet", "build", "-c", "Release", "-o", Path.Combine(app, "out"));
+            Assert.AreEqual(0, build, buildOutput);
+            (int code, string output) = Run(app, "dotnet", Path.Combine(app, "out", "App.dll"));
+            Assert.AreEqual(0, code, output);
+            double nats = double.Parse(output.Split('\n').Single(l => l.StartsWith("nats=")).Substring(5), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.IsGreaterThan(0.3, nats, output);
+        }
+
+        private static (int ExitCode, string Output) Run(string directory, string file, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+            foreach (string argument in arguments)
+                start.ArgumentList.Add(argument);
+            using Process process = Process.Start(start);
+            Task<string> error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, output + error.Result);
+        }
+    }
+}
