@@ -28,12 +28,9 @@ namespace Mine.MLNet.Core
         {
             Encoder = encoder;
             InputWidth = inputWidth;
-            NoiseWidth = encoder switch
-            {
-                BottleneckEncoder.Gaussian => bottleneckSize,
-                BottleneckEncoder.Additive => inputWidth,
-                _ => bottleneckSize,
-            };
+            // Propagated noise is as wide as the input: a fixed width (it was BottleneckSize, 256) drowns a narrow
+            // table's few features in noise inputs at initialisation, and the encoder stayed at chance on 10 features.
+            NoiseWidth = encoder == BottleneckEncoder.Gaussian ? bottleneckSize : inputWidth;
             NoiseScale = (float)noiseStandardDeviation;
             int width = encoder == BottleneckEncoder.Propagated ? inputWidth + NoiseWidth : inputWidth;
             foreach (int hidden in hiddenLayerSizes)

@@ -19,8 +19,9 @@ namespace Mine.MLNet
         Additive,
 
         /// <summary>
-        /// z = enc([x, sigma * eps]): the noise is an extra input of <see cref="InformationBottleneckOptions.BottleneckSize"/>
-        /// dimensions that the encoder learns to propagate, sigma = <see cref="InformationBottleneckOptions.NoiseStandardDeviation"/>.
+        /// z = enc([x, sigma * eps]): the noise is an extra input, as wide as the input, that the encoder learns to
+        /// propagate; sigma = <see cref="InformationBottleneckOptions.NoiseStandardDeviation"/>, in units of the
+        /// standardised input.
         /// </summary>
         Propagated,
     }
