@@ -1,11 +1,10 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
-using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Tests.Build
 {
@@ -78,47 +77,15 @@ namespace Mine.MLNet.Tests.Build
                   </ItemGroup>
                 </Project>
                 """);
-            File.WriteAllText(Path.Combine(app, "Program.cs"), """
-                using System;
-                using System.Linq;
-                using Microsoft.ML;
-                using Mine.MLNet;
-
-                var context = new MLContext(seed: 0);
-                var random = new Random(0);
-                var rows = Enumerable.Range(0, 3000).Select(_ =>
-                {
-                    double a = random.NextDouble() * 2 - 1;
-                    return new Row { A = (float)a, B = (float)(a + 0.5 * (random.NextDouble() * 2 - 1)) };
-                }).ToList();
-                MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(
-                    context.Data.LoadFromEnumerable(rows), new[] { "A" }, new[] { "B" }, new MineOptions { Seed = 0, MaxSteps = 300 });
-                Console.WriteLine($"nats={estimate.Nats:F4}");
-
-                public sealed class Row
-                {
-                    public float A { get; set; }
-                    public float B { get; set; }
-                }
-                """);
+            File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram.Source);
             (int build, string buildOutput) = Run(app, "dotnet", "build", "-c", "Release", "-o", Path.Combine(app, "out"));
             Assert.AreEqual(0, build, buildOutput);
             (int code, string output) = Run(app, "dotnet", Path.Combine(app, "out", "App.dll"));
             Assert.AreEqual(0, code, output);
-            double nats = double.Parse(output.Split('\n').Single(l => l.StartsWith("nats=")).Substring(5), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.IsGreaterThan(0.3, nats, output);
+            Assert.IsGreaterThan(0.3, ConsumerProgram.Nats(output), output);
         }
 
         private static (int ExitCode, string Output) Run(string directory, string file, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-            foreach (string argument in arguments)
-                start.ArgumentList.Add(argument);
-            using Process process = Process.Start(start);
-            Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + error.Result);
-        }
+            => ChildProcess.Run(directory, file, arguments);
     }
 }

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mine.MLNet.Testing;
 
@@ -105,15 +103,6 @@ namespace Mine.MLNet.Tests.Notebooks
         }
 
         private static (int ExitCode, string Output) Run(string file, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in arguments)
-                start.ArgumentList.Add(argument);
-            using Process process = Process.Start(start);
-            Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + error.Result);
-        }
+            => ChildProcess.Run(null, file, arguments);
     }
 }
