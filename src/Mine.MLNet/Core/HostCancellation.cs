@@ -1,14 +1,14 @@
 using System;
-using System.Reflection;
 using System.Threading;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Data;
 
 namespace Mine.MLNet.Core
 {
     /// <summary>
     /// One cancellation token for a training run: the options' token, or the ML.NET host being cancelled (what
     /// ML.NET's own trainers observe through the internal CheckAlive; AutoML-style hosts cancel that way). The
-    /// host flag lives on ML.NET's internal host base class, so it is read by reflection and polled.
+    /// host flag is internal to ML.NET, so it is read through <see cref="CatalogEnvironment.Setting{T}"/> and polled.
     /// </summary>
     internal sealed class HostCancellation : IDisposable
     {
@@ -19,24 +19,22 @@ namespace Mine.MLNet.Core
         public HostCancellation(IHostEnvironment host, CancellationToken token)
         {
             source = CancellationTokenSource.CreateLinkedTokenSource(token);
-            PropertyInfo flag = host?.GetType().GetProperty("IsCanceled", BindingFlags.Instance | BindingFlags.Public);
-            if (flag != null && flag.PropertyType == typeof(bool))
-            {
-                if ((bool)flag.GetValue(host))
-                    source.Cancel();
-                else
-                    timer = new Timer(_ => Poll(host, flag), null, PollMilliseconds, PollMilliseconds);
-            }
+            if (IsCanceled(host))
+                source.Cancel();
+            else
+                timer = new Timer(_ => Poll(host), null, PollMilliseconds, PollMilliseconds);
         }
 
         /// <summary>Cancelled when either the options' token or the host is.</summary>
         public CancellationToken Token => source.Token;
 
-        private void Poll(IHostEnvironment host, PropertyInfo flag)
+        private static bool IsCanceled(IHostEnvironment host) => CatalogEnvironment.Setting<bool?>(host, "IsCanceled") == true;
+
+        private void Poll(IHostEnvironment host)
         {
             try
             {
-                if ((bool)flag.GetValue(host))
+                if (IsCanceled(host))
                     source.Cancel();
             }
             catch (ObjectDisposedException)

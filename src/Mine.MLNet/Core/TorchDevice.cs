@@ -1,20 +1,20 @@
 using System;
-using System.Reflection;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Data;
 using TorchSharp;
 
 namespace Mine.MLNet.Core
 {
     /// <summary>
     /// Chooses the torch device from an options' <see cref="MineDevice"/> and the MLContext's GpuDeviceId and
-    /// FallbackToCpu. Every host registered from an MLContext carries copies of those two settings (on ML.NET's
-    /// internal host base class), so they are read from the host by reflection.
+    /// FallbackToCpu. Every host registered from an MLContext carries copies of those two settings, read through
+    /// <see cref="CatalogEnvironment.Setting{T}"/>.
     /// </summary>
     internal static class TorchDevice
     {
         public static torch.Device Resolve(IHostEnvironment env, IChannel channel, MineDevice requested, string optionName)
         {
-            int? gpu = Setting<int?>(env, "GpuDeviceId");
+            int? gpu = CatalogEnvironment.Setting<int?>(env, "GpuDeviceId");
             switch (requested)
             {
                 case MineDevice.Cpu:
@@ -29,7 +29,7 @@ namespace Mine.MLNet.Core
                         return torch.CPU;
                     if (torch.cuda.is_available())
                         return new torch.Device(DeviceType.CUDA, device);
-                    if (Setting<bool?>(env, "FallbackToCpu") ?? true)
+                    if (CatalogEnvironment.Setting<bool?>(env, "FallbackToCpu") ?? true)
                     {
                         channel.Warning(MessageSensitivity.None, "MLContext.GpuDeviceId is {0} but CUDA is not available to TorchSharp; running on the CPU (FallbackToCpu).", device);
                         return torch.CPU;
@@ -39,14 +39,6 @@ namespace Mine.MLNet.Core
                 default:
                     throw channel.Process(new ArgumentOutOfRangeException(optionName, requested, $"{optionName} is not a MineDevice value."));
             }
-        }
-
-        /// <summary>A public property of the host (GpuDeviceId, FallbackToCpu, Seed), or null when this ML.NET has none.</summary>
-        public static T Setting<T>(IHostEnvironment env, string name)
-        {
-            PropertyInfo property = env?.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public);
-            object value = property?.GetValue(env);
-            return value is T typed ? typed : default;
         }
     }
 }

@@ -43,7 +43,6 @@ namespace Mine.MLNet.Core
 
         private static readonly object Gate = new object();
         private static string _outcome;
-        private static string _loadablePath;
         private static bool _logged;
 
         /// <summary>
@@ -64,26 +63,6 @@ namespace Mine.MLNet.Core
             {
                 using IChannel channel = env.Start("Mine.MLNet");
                 channel.Info(MessageSensitivity.None, message);
-            }
-        }
-
-        /// <summary>The libLibTorchSharp.so that TorchSharp is given, or null when TorchSharp loads its own.</summary>
-        public static string LoadablePath
-        {
-            get
-            {
-                lock (Gate)
-                    return _loadablePath;
-            }
-        }
-
-        /// <summary>What <see cref="EnsureLoadable"/> did, as its log line (null before the first call).</summary>
-        public static string Outcome
-        {
-            get
-            {
-                lock (Gate)
-                    return _outcome;
             }
         }
 
@@ -122,7 +101,6 @@ namespace Mine.MLNet.Core
                 NativeLibrary.Load(libtorch);
                 IntPtr handle = NativeLibrary.Load(loadable);
                 NativeLibrary.SetDllImportResolver(torchSharp, (name, _, _) => name == NativeName || name == NativeFile ? handle : IntPtr.Zero);
-                _loadablePath = loadable;
                 return outcome == ElfPatchOutcome.Patched
                     ? $"Mine.MLNet: host libstdc++ ({host ?? "not found"}) lacks {ElfVersionNeedPatcher.GlibcxxVersion}; TorchSharp loads {loadable}, a copy of {original} with that need marked weak."
                     : $"Mine.MLNet: host libstdc++ ({host ?? "not found"}) lacks {ElfVersionNeedPatcher.GlibcxxVersion}; TorchSharp loads {loadable} (already patched at build time).";

@@ -56,10 +56,10 @@ namespace Mine.MLNet.Data
         {
             if (env is MLContext context)
                 return context;
-            context = new MLContext(TorchDevice.Setting<int?>(env, "Seed"))
+            context = new MLContext(Setting<int?>(env, "Seed"))
             {
-                GpuDeviceId = TorchDevice.Setting<int?>(env, "GpuDeviceId"),
-                FallbackToCpu = TorchDevice.Setting<bool?>(env, "FallbackToCpu") ?? true,
+                GpuDeviceId = Setting<int?>(env, "GpuDeviceId"),
+                FallbackToCpu = Setting<bool?>(env, "FallbackToCpu") ?? true,
             };
             context.Log += (_, message) => Forward(env, message);
             return context;
@@ -83,6 +83,16 @@ namespace Mine.MLNet.Data
                     channel.Trace(MessageSensitivity.None, message.RawMessage);
                     break;
             }
+        }
+
+        /// <summary>
+        /// A public property of ML.NET's internal host base class on <paramref name="env"/> (GpuDeviceId,
+        /// FallbackToCpu, Seed, IsCanceled; every registered host carries copies), or default when this ML.NET has none.
+        /// </summary>
+        public static T Setting<T>(IHostEnvironment env, string name)
+        {
+            PropertyInfo property = env?.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public);
+            return property?.GetValue(env) is T value ? value : default;
         }
 
         /// <summary>Every instance field of <paramref name="instance"/>'s type and its base types.</summary>

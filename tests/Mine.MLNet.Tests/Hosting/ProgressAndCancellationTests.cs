@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using System.Threading;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -112,19 +111,6 @@ namespace Mine.MLNet.Tests.Hosting
                 context.Data.EstimateMutualInformation(Pairs(context), new[] { "X" }, new[] { "Z" }, options));
             // The host is polled every 50 ms: the run stops within a few evaluations of the cancellation.
             Assert.IsLessThan(20, progress.Reports.Count);
-        }
-
-        [TestMethod]
-        public void CancellingTheTokenStopsTheTrainer()
-        {
-            var context = new MLContext(seed: 0);
-            using var source = new CancellationTokenSource();
-            InformationBottleneckOptions options = BottleneckTestData.Fast(BottleneckEncoder.Additive);
-            options.NumberOfEpochs = 1000;
-            options.CancellationToken = source.Token;
-            options.Progress = new Recorder<InformationBottleneckEpoch> { OnReport = _ => source.Cancel() };
-            Assert.ThrowsExactly<OperationCanceledException>(() =>
-                context.MulticlassClassification.Trainers.InformationBottleneck(options).Fit(BottleneckTestData.Training(context)));
         }
 
         [TestMethod]
