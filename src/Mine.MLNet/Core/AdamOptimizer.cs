@@ -18,7 +18,6 @@ namespace Mine.MLNet.Core
         private readonly Parameter[] parameters;
         private readonly Tensor[] firstMoments;
         private readonly Tensor[] secondMoments;
-        private readonly double learningRate;
         private readonly double beta1;
         private readonly double beta2;
         private readonly double epsilon;
@@ -27,13 +26,16 @@ namespace Mine.MLNet.Core
         public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
         {
             this.parameters = parameters.ToArray();
-            this.learningRate = learningRate;
+            LearningRate = learningRate;
             this.beta1 = beta1;
             this.beta2 = beta2;
             this.epsilon = epsilon;
             firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
             secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         }
+
+        /// <summary>The step size of the next <see cref="Step"/>; a schedule may change it between steps.</summary>
+        public double LearningRate { get; set; }
 
         /// <summary>Sets every parameter's gradient to zero.</summary>
         public void ZeroGrad()
@@ -52,7 +54,7 @@ namespace Mine.MLNet.Core
             double correction1 = 1 - Math.Pow(beta1, steps);
             double correction2 = 1 - Math.Pow(beta2, steps);
             double rootCorrection2 = Math.Sqrt(correction2);
-            double stepSize = -(learningRate / correction1);
+            double stepSize = -(LearningRate / correction1);
             for (int i = 0; i < parameters.Length; i++)
             {
                 Tensor gradient = parameters[i].grad;

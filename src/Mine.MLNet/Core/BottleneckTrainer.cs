@@ -65,8 +65,15 @@ namespace Mine.MLNet.Core
             var objective = new DonskerVaradhanObjective(options.MovingAverageRate, 1);
             using var optimizer = new AdamOptimizer(network.parameters().Concat(statistics.parameters()), options.LearningRate);
             var history = new List<InformationBottleneckEpoch>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             for (int epoch = 1; epoch <= options.NumberOfEpochs; epoch++)
             {
+                if (options.TrainingTimeLimit is TimeSpan limit && clock.Elapsed >= limit)
+                {
+                    channel.Info(MessageSensitivity.None, "Information bottleneck: TrainingTimeLimit {0} reached after {1} epochs.", limit, epoch - 1);
+                    break;
+                }
+                optimizer.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, (epoch - 1) / options.LearningRateDecayEpochs);
                 network.train();
                 statistics.train();
                 (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, trainX, trainY, generator);
@@ -119,10 +126,10 @@ namespace Mine.MLNet.Core
 
                 // One backward pass serves both players. T sees z's value but the gradient reaching the encoder
                 // through it is multiplied by -beta: T maximises the bound, the encoder minimises beta * bound.
-                // I(X;Z) >= 0, so a negative bound only means T lags behind the encoder; the encoder is not
-                // rewarded for driving it below 0 (the regulariser is beta * max(bound, 0), judged by the
-                // previous batch's bound), which would otherwise let it exploit T without limit.
-                double pressure = previousBound > 0 ? options.Beta : 0;
+                // I(X;Z) >= 0, so a negative bound only means T lags behind the encoder; by default the encoder is
+                // not rewarded for driving it below 0 (the regulariser is beta * max(bound, 0), judged by the
+                // previous batch's bound). PenalizeNegativeBound applies eq. 20 as written.
+                double pressure = previousBound > 0 || options.PenalizeNegativeBound ? options.Beta : 0;
                 Tensor zForStatistics = z.detach() - ScalarArithmetic.Multiply(z - z.detach(), pressure);
                 Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
                 optimizer.ZeroGrad();

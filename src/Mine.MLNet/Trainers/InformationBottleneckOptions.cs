@@ -35,6 +35,16 @@ namespace Mine.MLNet
         /// </summary>
         public double NoiseStandardDeviation { get; set; } = 0.5;
 
+        /// <summary>
+        /// Whether the encoder is also pushed while the MINE bound is negative. The regulariser is beta times the
+        /// Donsker-Varadhan bound (eq. 10) of the statistics network T, whose gradient uses the moving average of
+        /// section 3.2. I(X;Z) is never negative, so a negative bound only says that T lags behind the encoder. With
+        /// false, the default, the encoder's penalty is beta * max(bound, 0), judged by the previous batch's bound: the
+        /// encoder is not rewarded for pushing T's bound further below zero. True applies eq. 20 as written, beta * bound
+        /// whatever its sign. docs/regulariser.md compares the two (benchmark command <c>regulariser</c>).
+        /// </summary>
+        public bool PenalizeNegativeBound { get; set; }
+
         /// <summary>Hidden layers of the MINE statistics network T(x, z) (ReLU). Default [512, 512].</summary>
         public int[] StatisticsNetworkHiddenLayerSizes { get; set; } = { 512, 512 };
 
@@ -49,6 +59,25 @@ namespace Mine.MLNet
 
         /// <summary>Adam learning rate for the encoder, the decoder and the statistics network. Default 1e-3.</summary>
         public double LearningRate { get; set; } = 1e-3;
+
+        /// <summary>
+        /// Factor applied to the learning rate every <see cref="LearningRateDecayEpochs"/> epochs: epoch e trains at
+        /// LearningRate * LearningRateDecay^floor((e - 1) / LearningRateDecayEpochs). Default 1 (a constant rate);
+        /// Alemi et al. (2016), whose MNIST set-up the paper follows, use 0.97 every 2 epochs. In (0, 1].
+        /// </summary>
+        public double LearningRateDecay { get; set; } = 1;
+
+        /// <summary>Epochs between two applications of <see cref="LearningRateDecay"/>. Default 2.</summary>
+        public int LearningRateDecayEpochs { get; set; } = 2;
+
+        /// <summary>
+        /// Wall-clock budget for training: no new epoch starts once this much time has passed since the first one
+        /// began, so training ends at the first epoch that finishes past it (or after <see cref="NumberOfEpochs"/>,
+        /// whichever comes first; <see cref="InformationBottleneckTransformer.History"/> says how many ran). The
+        /// number of epochs then depends on the machine, so a seeded run is only reproducible without it.
+        /// Default null (no limit).
+        /// </summary>
+        public TimeSpan? TrainingTimeLimit { get; set; }
 
         /// <summary>
         /// Noise samples averaged at prediction time: the predicted class probabilities are the mean of the softmax

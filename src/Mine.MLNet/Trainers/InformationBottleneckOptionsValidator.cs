@@ -36,6 +36,12 @@ namespace Mine.MLNet.Trainers
                 throw Bad(context, nameof(options.BatchSize), options.BatchSize, "must be at least 2 (MINE's shuffled pairs need two rows)");
             if (!(options.LearningRate > 0) || double.IsInfinity(options.LearningRate))
                 throw Bad(context, nameof(options.LearningRate), options.LearningRate, "must be a positive finite number");
+            if (!(options.LearningRateDecay > 0 && options.LearningRateDecay <= 1))
+                throw Bad(context, nameof(options.LearningRateDecay), options.LearningRateDecay, "must be in (0, 1]");
+            if (options.LearningRateDecayEpochs < 1)
+                throw Bad(context, nameof(options.LearningRateDecayEpochs), options.LearningRateDecayEpochs, "must be at least 1");
+            if (options.TrainingTimeLimit is TimeSpan limit && limit <= TimeSpan.Zero)
+                throw Bad(context, nameof(options.TrainingTimeLimit), limit, "must be positive (or null for no limit)");
             if (options.EvaluationSamples < 1)
                 throw Bad(context, nameof(options.EvaluationSamples), options.EvaluationSamples, "must be at least 1");
             if (!(options.ValidationFraction >= 0 && options.ValidationFraction < 1))

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using Microsoft.ML.Trainers;
 using Mine.MLNet.Core;
 using Mine.MLNet.Data;
 using Mine.MLNet.Onnx;
@@ -18,7 +19,7 @@ namespace Mine.MLNet
     /// stochastic encoding Z estimated by MINE (paper section 5.3, eq. 20). Created by
     /// <c>mlContext.MulticlassClassification.Trainers.InformationBottleneck(...)</c>.
     /// </summary>
-    public sealed class InformationBottleneckTrainer : IEstimator<InformationBottleneckTransformer>
+    public sealed class InformationBottleneckTrainer : ITrainerEstimator<InformationBottleneckTransformer, InformationBottleneckModelParameters>
     {
         private const string ProbabilitiesColumnName = "InformationBottleneckProbabilities";
 
@@ -32,7 +33,13 @@ namespace Mine.MLNet
             host = env.Register(nameof(InformationBottleneckTrainer));
             InformationBottleneckOptionsValidator.Check(host, options);
             this.options = options;
+            // ML.NET's TrainerInfo constructor is internal. The trainer standardises its input itself and reads the
+            // rows into memory once, so it asks for neither normalisation nor caching.
+            Info = InternalConstructor.Invoke<TrainerInfo>(false, false, false, false, false, false);
         }
+
+        /// <summary>What the trainer needs from the data: no normalisation (it standardises inside), no caching (it reads the rows once).</summary>
+        public TrainerInfo Info { get; }
 
         /// <summary>
         /// The input schema plus Score (vector of Single) and PredictedLabel (key). Checks the input schema exactly
@@ -77,8 +84,9 @@ namespace Mine.MLNet
             string probabilities = Unused(input.Schema, ProbabilitiesColumnName);
             byte[] rowModel = BottleneckOnnxExporter.Export(run, options.FeatureColumnName, batched: false, probabilities);
             byte[] servingModel = BottleneckOnnxExporter.Export(run, options.FeatureColumnName, batched: true);
-            return new InformationBottleneckTransformer(Chain(input, rowModel, probabilities, classes), servingModel,
-                run.History, run.MutualInformation.Nats, run.MutualInformation.StandardError);
+            var model = new InformationBottleneckModelParameters(options.Encoder, samples.XWidth, classes, options.BottleneckSize,
+                run.History, run.MutualInformation.Nats, run.MutualInformation.StandardError, servingModel);
+            return new InformationBottleneckTransformer(Chain(input, rowModel, probabilities, classes), model, options.FeatureColumnName);
         }
 
         /// <summary>ONNX network, then ML.NET's multiclass scorer over its probabilities, then the probabilities dropped.</summary>

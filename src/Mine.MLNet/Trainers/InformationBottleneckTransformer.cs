@@ -7,38 +7,44 @@ using Microsoft.ML.Data;
 namespace Mine.MLNet
 {
     /// <summary>
-    /// The trained information-bottleneck classifier. Adds ML.NET's multiclass output columns: Score (a vector of
-    /// Single, one probability per class, with SlotNames) and PredictedLabel (a key carrying the label's
-    /// KeyValues). The network runs as an ONNX model inside ML.NET's ApplyOnnxModel transformer, followed by
-    /// ML.NET's own multiclass scorer, so <c>mlContext.Model.Save</c> writes a model that loads (as a
-    /// TransformerChain) in any process that references Microsoft.ML.OnnxTransformer.
+    /// The trained information-bottleneck classifier, an ML.NET prediction transformer: <see cref="Model"/> holds the
+    /// model parameters, and <see cref="FeatureColumnName"/> lets
+    /// <c>mlContext.MulticlassClassification.PermutationFeatureImportance(model.LastTransformer, data)</c> rank the input
+    /// features. Adds ML.NET's multiclass output columns: Score (a vector of Single, one probability per class, with
+    /// SlotNames and the score-column annotations) and PredictedLabel (a key carrying the label's KeyValues). The
+    /// network runs as an ONNX model inside ML.NET's ApplyOnnxModel transformer, followed by ML.NET's own multiclass
+    /// scorer, so <c>mlContext.Model.Save</c> writes a model that loads (as a TransformerChain of those built-in
+    /// transformers) in any process that references Microsoft.ML.OnnxTransformer.
     /// </summary>
-    public sealed class InformationBottleneckTransformer : ITransformer, IDisposable
+    public sealed class InformationBottleneckTransformer : ISingleFeaturePredictionTransformer<InformationBottleneckModelParameters>, IDisposable
     {
         private readonly TransformerChain<ITransformer> chain;
-        private readonly byte[] onnxModel;
 
-        internal InformationBottleneckTransformer(TransformerChain<ITransformer> chain, byte[] onnxModel,
-            IReadOnlyList<InformationBottleneckEpoch> history, double mutualInformation, double mutualInformationStandardError)
+        internal InformationBottleneckTransformer(TransformerChain<ITransformer> chain, InformationBottleneckModelParameters model, string featureColumnName)
         {
             this.chain = chain;
-            this.onnxModel = onnxModel;
-            History = history;
-            MutualInformation = mutualInformation;
-            MutualInformationStandardError = mutualInformationStandardError;
+            Model = model;
+            FeatureColumnName = featureColumnName;
+            FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, model.NumberOfFeatures);
         }
 
-        /// <summary>What each training epoch measured: loss, cross-entropy, I(X;Z) and validation accuracy.</summary>
-        public IReadOnlyList<InformationBottleneckEpoch> History { get; }
+        /// <summary>The model parameters: shape, training history, I(X;Z) and the ONNX network.</summary>
+        public InformationBottleneckModelParameters Model { get; }
 
-        /// <summary>
-        /// MINE (Donsker-Varadhan) estimate of I(X;Z) in nats between the input and its stochastic encoding after
-        /// training, on the validation rows (on training rows when ValidationFraction is 0). A lower bound.
-        /// </summary>
-        public double MutualInformation { get; }
+        /// <summary>The feature column the classifier reads.</summary>
+        public string FeatureColumnName { get; }
+
+        /// <summary>Type of the feature column: a vector of <see cref="InformationBottleneckModelParameters.NumberOfFeatures"/> Single values.</summary>
+        public DataViewType FeatureColumnType { get; }
+
+        /// <summary>What each training epoch measured (the same as <c>Model.History</c>).</summary>
+        public IReadOnlyList<InformationBottleneckEpoch> History => Model.History;
+
+        /// <summary>MINE estimate of I(X;Z) in nats after training (the same as <c>Model.MutualInformation</c>).</summary>
+        public double MutualInformation => Model.MutualInformation;
 
         /// <summary>Standard error of <see cref="MutualInformation"/>.</summary>
-        public double MutualInformationStandardError { get; }
+        public double MutualInformationStandardError => Model.MutualInformationStandardError;
 
         /// <summary>Always true: prediction works row by row.</summary>
         public bool IsRowToRowMapper => ((ITransformer)chain).IsRowToRowMapper;
@@ -52,23 +58,11 @@ namespace Mine.MLNet
         /// <summary>Adds Score and PredictedLabel to <paramref name="input"/>, lazily.</summary>
         public IDataView Transform(IDataView input) => chain.Transform(input);
 
-        /// <summary>
-        /// Writes the classifier as a standalone ONNX model (opset 17) for serving outside ML.NET: input named after
-        /// the feature column, shape [N, D] (raw features; the standardisation is inside), outputs
-        /// "probabilities" [N, C] and "predicted_class" [N] (0-based class index, in the label's key order).
-        /// </summary>
-        public void SaveAsOnnx(Stream stream)
-        {
-            ArgumentNullException.ThrowIfNull(stream);
-            stream.Write(onnxModel);
-        }
+        /// <summary>Writes the standalone ONNX model (see <see cref="InformationBottleneckModelParameters.SaveAsOnnx(Stream)"/>).</summary>
+        public void SaveAsOnnx(Stream stream) => Model.SaveAsOnnx(stream);
 
-        /// <summary>Writes the standalone ONNX model (see <see cref="SaveAsOnnx(Stream)"/>) to <paramref name="path"/>.</summary>
-        public void SaveAsOnnx(string path)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(path);
-            File.WriteAllBytes(path, onnxModel);
-        }
+        /// <summary>Writes the standalone ONNX model (see <see cref="InformationBottleneckModelParameters.SaveAsOnnx(Stream)"/>) to <paramref name="path"/>.</summary>
+        public void SaveAsOnnx(string path) => Model.SaveAsOnnx(path);
 
         /// <summary>Saves the built-in transformers this classifier is made of.</summary>
         void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)chain).Save(ctx);

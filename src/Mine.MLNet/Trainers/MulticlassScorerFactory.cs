@@ -1,10 +1,8 @@
-using System;
-using System.Linq;
-using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
+using Mine.MLNet.Core;
 
 namespace Mine.MLNet.Trainers
 {
@@ -15,7 +13,7 @@ namespace Mine.MLNet.Trainers
     /// non-zero term, times 1), PredictedLabel = their arg max as a key carrying the label's KeyValues, and Score
     /// carries SlotNames: the multiclass contract that MulticlassClassification.Evaluate and MapKeyToValue expect,
     /// saved by ML.NET itself. Both constructors are internal to ML.NET (no public route builds a scorer from
-    /// given weights), so they are called by reflection; this ML.NET version is pinned and a test covers it.
+    /// given weights), so <see cref="InternalConstructor"/> calls them.
     /// </summary>
     internal static class MulticlassScorerFactory
     {
@@ -29,30 +27,9 @@ namespace Mine.MLNet.Trainers
                 row[c] = 1f;
                 weights[c] = new VBuffer<float>(classes, row);
             }
-            var model = (LinearMulticlassModelParameters)Construct(typeof(LinearMulticlassModelParameters),
-                new object[] { env, weights, new float[classes], classes, classes, null, null });
-            return (ITransformer)Construct(typeof(MulticlassPredictionTransformer<LinearMulticlassModelParameters>),
-                new object[] { env, model, schema, probabilitiesColumnName, labelColumnName, scoreColumnName, predictedLabelColumnName });
-        }
-
-        private static object Construct(Type type, object[] arguments)
-        {
-            ConstructorInfo constructor = type.GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
-                .FirstOrDefault(c => c.GetParameters().Length == arguments.Length && !c.GetParameters().Any(p => p.ParameterType.Name == "ModelLoadContext"));
-            if (constructor == null)
-            {
-                throw new InvalidOperationException(
-                    $"This ML.NET version has no {type.Name} constructor with {arguments.Length} parameters; Mine.MLNet supports Microsoft.ML 5.0.");
-            }
-            try
-            {
-                return constructor.Invoke(arguments);
-            }
-            catch (TargetInvocationException e) when (e.InnerException != null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                throw;
-            }
+            var model = InternalConstructor.Invoke<LinearMulticlassModelParameters>(env, weights, new float[classes], classes, classes, null, null);
+            return InternalConstructor.Invoke<MulticlassPredictionTransformer<LinearMulticlassModelParameters>>(
+                env, model, schema, probabilitiesColumnName, labelColumnName, scoreColumnName, predictedLabelColumnName);
         }
     }
 }
