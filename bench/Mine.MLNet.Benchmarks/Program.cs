@@ -21,7 +21,6 @@ namespace Mine.MLNet.Benchmarks
             "                     [--train N] [--data DIR] [--out DIR] (--minutes: a training time limit per model; --decay: the learning-rate\n" +
             "                     factor every 2 epochs; --models: any of baseline, gaussian, propagated, additive)\n" +
             "                     (run scripts/fetch-mnist.sh first)\n" +
-            "  regulariser        the information-bottleneck regulariser with and without its floor at zero: [--seeds N] [--out DIR]\n" +
             "  bmi                the Beyond Normal benchmark, 40 tasks: [--rows N] [--seeds N] [--ksg-seeds N] [--tasks TEXT] [--no-gaussianize] [--out DIR]\n" +
             "  soak               reliability: every operation repeated under an allocating thread: [--minutes N] [--out DIR]";
 
@@ -31,7 +30,6 @@ namespace Mine.MLNet.Benchmarks
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
             ["selection"] = (new[] { "--steps", "--out" }, new[] { "--large" }),
             ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
-            ["regulariser"] = (new[] { "--seeds", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
         };
@@ -61,8 +59,6 @@ namespace Mine.MLNet.Benchmarks
                     return Selection(arguments);
                 case "mnist":
                     return Mnist(arguments);
-                case "regulariser":
-                    return Regulariser(arguments);
                 case "soak":
                     return Soak(arguments);
                 case "bmi":
@@ -151,21 +147,6 @@ namespace Mine.MLNet.Benchmarks
                 "MINE models: beta = 1e-3, noise sigma 0.5 on standardised pixels. Baseline: beta = 0 and sigma = 0, a deterministic network.\n" +
                 "The paper trains for 200 epochs and averages ten runs; its figures are shown beside ours for reference, not as a like-for-like comparison.\n\n" +
                 table);
-            return 0;
-        }
-
-        private static int Regulariser(BenchmarkArguments arguments)
-        {
-            int seeds = arguments.GetInt("--seeds", 3);
-            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Information-bottleneck regulariser, {seeds} seeds.");
-            var results = new RegulariserBenchmark(seeds).Run(Console.WriteLine);
-            string table = RegulariserBenchmark.Markdown(results);
-            Console.WriteLine(table);
-            WriteReport(arguments, "regulariser.md", "The information-bottleneck regulariser: floored at zero or as eq. 20 is written",
-                "Three Gaussian classes in 10 dimensions (means 3 e_k, identity covariance; Bayes error about 3.4%), 1,200 training rows and 900 test rows. " +
-                $"Encoder [32], bottleneck 8, statistics network [32], 12 epochs, batch 50, Adam 3e-3, seeds 0 to {seeds - 1}. " +
-                "Held-out I(X;Z): the trainer's own final Donsker-Varadhan estimate (floored at 0), from the statistics network trained alongside the encoder. " +
-                "The epoch bound is the mean over the epoch's batches of that network's training bound.\n\n" + table);
             return 0;
         }
 

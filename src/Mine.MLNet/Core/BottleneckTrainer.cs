@@ -110,7 +110,7 @@ namespace Mine.MLNet.Core
             long rows = trainX.shape[0];
             int batch = (int)Math.Min(options.BatchSize, rows);
             using Tensor order = randperm(rows, generator: generator, device: device);
-            double crossEntropySum = 0, boundSum = 0, previousBound = 0;
+            double crossEntropySum = 0, boundSum = 0;
             int batches = 0;
             // Full batches only: the shuffled marginal of a tiny last batch would be a poor sample.
             for (long start = 0; start + batch <= rows; start += batch)
@@ -124,13 +124,11 @@ namespace Mine.MLNet.Core
                 Tensor z = network.Encode(x, noise).squeeze(1);
                 Tensor crossEntropy = nn.functional.cross_entropy(network.Decoder.forward(z), y);
 
-                // One backward pass serves both players. T sees z's value but the gradient reaching the encoder
-                // through it is multiplied by -beta: T maximises the bound, the encoder minimises beta * bound.
-                // I(X;Z) >= 0, so a negative bound only means T lags behind the encoder; by default the encoder is
-                // not rewarded for driving it below 0 (the regulariser is beta * max(bound, 0), judged by the
-                // previous batch's bound). PenalizeNegativeBound applies eq. 20 as written.
-                double pressure = previousBound > 0 || options.PenalizeNegativeBound ? options.Beta : 0;
-                Tensor zForStatistics = z.detach() - ScalarArithmetic.Multiply(z - z.detach(), pressure);
+                // One backward pass serves both players (eq. 20). T sees z's value, but the gradient reaching the
+                // encoder through it is multiplied by -beta: T maximises the Donsker-Varadhan bound (eq. 10, gradient
+                // corrected by the moving average of section 3.2), the encoder minimises beta times the same bound.
+                // (A floor at zero, beta * max(bound, 0), made no measurable difference: docs/regulariser.md.)
+                Tensor zForStatistics = z.detach() - ScalarArithmetic.Multiply(z - z.detach(), options.Beta);
                 Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
                 optimizer.ZeroGrad();
                 ScalarArithmetic.Add(crossEntropy, mineLoss).backward();
@@ -138,7 +136,6 @@ namespace Mine.MLNet.Core
 
                 crossEntropySum += crossEntropy.item<float>();
                 boundSum += bounds[0];
-                previousBound = bounds[0];
                 batches++;
             }
             return (crossEntropySum / batches, boundSum / batches);

@@ -16,7 +16,11 @@ namespace Mine.MLNet
         /// <summary>The feature column: a known-size vector of Single. Default "Features".</summary>
         public string FeatureColumnName { get; set; } = "Features";
 
-        /// <summary>Weight beta of the I(X;Z) regulariser (eq. 20); 0 trains the plain classifier. Default 1e-3.</summary>
+        /// <summary>
+        /// Weight beta of the I(X;Z) regulariser (eq. 20); 0 trains the plain classifier. Default 1e-3. Each batch, a
+        /// statistics network T steps up the Donsker-Varadhan bound (eq. 10) with section 3.2's moving-average
+        /// gradient, and the encoder steps down beta times the same bound, in one backward pass.
+        /// </summary>
         public double Beta { get; set; } = 1e-3;
 
         /// <summary>How Z is formed from X. Default <see cref="BottleneckEncoder.Additive"/>.</summary>
@@ -34,16 +38,6 @@ namespace Mine.MLNet
         /// (The <see cref="BottleneckEncoder.Gaussian"/> encoder learns its own sigma(x).)
         /// </summary>
         public double NoiseStandardDeviation { get; set; } = 0.5;
-
-        /// <summary>
-        /// Whether the encoder is also pushed while the MINE bound is negative. The regulariser is beta times the
-        /// Donsker-Varadhan bound (eq. 10) of the statistics network T, whose gradient uses the moving average of
-        /// section 3.2. I(X;Z) is never negative, so a negative bound only says that T lags behind the encoder. With
-        /// false, the default, the encoder's penalty is beta * max(bound, 0), judged by the previous batch's bound: the
-        /// encoder is not rewarded for pushing T's bound further below zero. True applies eq. 20 as written, beta * bound
-        /// whatever its sign. docs/regulariser.md compares the two (benchmark command <c>regulariser</c>).
-        /// </summary>
-        public bool PenalizeNegativeBound { get; set; }
 
         /// <summary>Hidden layers of the MINE statistics network T(x, z) (ReLU). Default [512, 512].</summary>
         public int[] StatisticsNetworkHiddenLayerSizes { get; set; } = { 512, 512 };

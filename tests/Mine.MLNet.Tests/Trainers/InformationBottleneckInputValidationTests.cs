@@ -133,6 +133,8 @@ namespace Mine.MLNet.Tests.Trainers
         [DataRow(nameof(InformationBottleneckOptions.LearningRate), 0.0)]
         [DataRow(nameof(InformationBottleneckOptions.NoiseStandardDeviation), -1.0)]
         [DataRow(nameof(InformationBottleneckOptions.ValidationFraction), 1.0)]
+        [DataRow(nameof(InformationBottleneckOptions.LearningRateDecay), 0.0)]
+        [DataRow(nameof(InformationBottleneckOptions.LearningRateDecay), 1.5)]
         public void BadNumbersAreRefusedWhenTheTrainerIsBuilt(string property, double value)
         {
             InformationBottleneckOptions options = Options();
@@ -156,6 +158,12 @@ namespace Mine.MLNet.Tests.Trainers
             options = Options();
             options.BatchSize = 1;
             AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.MulticlassClassification.Trainers.InformationBottleneck(options)), "BatchSize");
+            options = Options();
+            options.LearningRateDecayEpochs = 0;
+            AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.MulticlassClassification.Trainers.InformationBottleneck(options)), "LearningRateDecayEpochs");
+            options = Options();
+            options.TrainingTimeLimit = TimeSpan.Zero;
+            AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.MulticlassClassification.Trainers.InformationBottleneck(options)), "TrainingTimeLimit");
         }
     }
 }
