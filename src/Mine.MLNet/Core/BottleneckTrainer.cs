@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
@@ -65,7 +66,7 @@ namespace Mine.MLNet.Core
             var objective = new DonskerVaradhanObjective(options.MovingAverageRate, 1);
             using var optimizer = new AdamOptimizer(network.parameters().Concat(statistics.parameters()), options.LearningRate);
             var history = new List<InformationBottleneckEpoch>();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var clock = Stopwatch.StartNew();
             for (int epoch = 1; epoch <= options.NumberOfEpochs; epoch++)
             {
                 if (options.TrainingTimeLimit is TimeSpan limit && clock.Elapsed >= limit)

@@ -67,9 +67,9 @@ namespace Mine.MLNet
         /// <summary>
         /// Wall-clock budget for training: no new epoch starts once this much time has passed since the first one
         /// began, so training ends at the first epoch that finishes past it (or after <see cref="NumberOfEpochs"/>,
-        /// whichever comes first; <see cref="InformationBottleneckTransformer.History"/> says how many ran). The
-        /// number of epochs then depends on the machine, so a seeded run is only reproducible without it.
-        /// Default null (no limit).
+        /// whichever comes first; <see cref="InformationBottleneckTransformer.History"/> says how many ran). When the
+        /// limit cuts training short, the number of epochs depends on the machine's speed and load, so a seeded run
+        /// repeats exactly only when it does not. Default null (no limit).
         /// </summary>
         public TimeSpan? TrainingTimeLimit { get; set; }
 
