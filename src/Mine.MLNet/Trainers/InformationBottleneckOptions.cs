@@ -19,7 +19,8 @@ namespace Mine.MLNet
         /// <summary>
         /// Weight beta of the I(X;Z) regulariser (eq. 20); 0 trains the plain classifier. Default 1e-3. Each batch, a
         /// statistics network T steps up the Donsker-Varadhan bound (eq. 10) with section 3.2's moving-average
-        /// gradient, and the encoder steps down beta times the same bound, in one backward pass.
+        /// gradient, and the encoder steps down beta times the same bound, in one backward pass. The encoder's penalty
+        /// is floored at zero (beta * max(bound, 0), judged by the previous batch): a negative bound only says T lags.
         /// </summary>
         public double Beta { get; set; } = 1e-3;
 

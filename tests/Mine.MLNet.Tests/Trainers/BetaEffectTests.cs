@@ -8,10 +8,10 @@ namespace Mine.MLNet.Tests.Trainers
     /// <summary>
     /// Beta trades information for accuracy (the bottleneck loss cross-entropy + beta * I(X;Z), paper eq. 20). On a
     /// fixed seed, beta = 0, 0.3 and 1 give held-out I(X;Z) estimates that fall: from 0 and from 0.3 to 1 by more
-    /// than three standard errors of the difference, from 0 to 0.3 by less (measured: 1.82, 1.48, 0.80 nats for the
-    /// Gaussian encoder, 1.35, 1.18, 0.44 for the additive one, standard errors 0.06 to 0.08). At 0.3 the accuracy
-    /// stays within two points of beta = 0 (Gaussian 0.960 and 0.965, additive 0.959 and 0.959); at 1 it drops (0.893,
-    /// 0.706: the label holds ln 3 = 1.1 nats, and I(X;Z) is then squeezed below what the classes need). A trainer that
+    /// than three standard errors of the difference, from 0 to 0.3 by less (measured: 1.82 to 1.47 nats for the
+    /// Gaussian encoder, 1.35 to 1.16 for the additive one, standard errors 0.07 to 0.08). At 0.3 the accuracy stays
+    /// within two points of beta = 0; at 1 it drops (the label holds ln 3 = 1.1 nats, and I(X;Z) is then squeezed
+    /// below what the classes need). A trainer that
     /// ignored the MINE term would give the same I(X;Z) for every beta: same seed, same noise, same batches.
     /// </summary>
     [TestClass]
