@@ -32,21 +32,17 @@ namespace Mine.MLNet.Benchmarks
         private readonly string dataDirectory;
         private readonly int epochs;
         private readonly int trainingRows;
-        private readonly double decay;
-        private readonly TimeSpan? timeLimit;
         private readonly IReadOnlyCollection<string> models;
         private readonly Action<InformationBottleneckOptions> configure;
 
-        /// <param name="configure">Applied to every model's options last (the command line's overrides).</param>
-        public MnistBenchmark(string dataDirectory, int epochs, int trainingRows, double decay, TimeSpan? timeLimit, IReadOnlyCollection<string> models,
+        /// <param name="configure">Applied to every model's options last: the schedule, the time limit and the command line's overrides.</param>
+        public MnistBenchmark(string dataDirectory, int epochs, int trainingRows, IReadOnlyCollection<string> models,
             Action<InformationBottleneckOptions> configure)
         {
             this.configure = configure;
             this.dataDirectory = dataDirectory;
             this.epochs = epochs;
             this.trainingRows = trainingRows;
-            this.decay = decay;
-            this.timeLimit = timeLimit;
             this.models = models;
         }
 
@@ -92,8 +88,6 @@ namespace Mine.MLNet.Benchmarks
                 Beta = beta,
                 NoiseStandardDeviation = noise,
                 NumberOfEpochs = epochs,
-                LearningRateDecay = decay,
-                TrainingTimeLimit = timeLimit,
                 ValidationFraction = 1.0 / 12,
                 Seed = 0,
             };

@@ -146,6 +146,8 @@ namespace Mine.MLNet.Benchmarks
                 Console.WriteLine($"Overrides: {overrides}.");
             void Configure(InformationBottleneckOptions o)
             {
+                o.LearningRateDecay = decay;
+                o.TrainingTimeLimit = limit;
                 if (learningRate != null)
                     o.LearningRate = double.Parse(learningRate, CultureInfo.InvariantCulture);
                 if (sigma != null && o.NoiseStandardDeviation > 0)
@@ -153,7 +155,7 @@ namespace Mine.MLNet.Benchmarks
                 if (samples != null)
                     o.EvaluationSamples = int.Parse(samples, CultureInfo.InvariantCulture);
             }
-            var results = new MnistBenchmark(data, epochs, rows, decay, limit, models, Configure).Run(Console.WriteLine);
+            var results = new MnistBenchmark(data, epochs, rows, models, Configure).Run(Console.WriteLine);
             string table = MnistBenchmark.Markdown(results);
             Console.WriteLine(table);
             WriteReport(arguments, "mnist.md", "Information bottleneck on permutation-invariant MNIST (paper Table 3)",
