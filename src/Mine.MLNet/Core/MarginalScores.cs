@@ -53,53 +53,90 @@ namespace Mine.MLNet.Core
         public bool IsShuffled => categories == null;
 
         /// <summary>
-        /// The grouped-jackknife standard error of E_P[T] - outer(E_Q[e^h(T)]) for shuffled pairs: rows fall into
+        /// The grouped-jackknife standard error of E_P[T] - outer(log E_Q[e^h(T)]) for shuffled pairs: rows fall into
         /// <see cref="JackknifeGroups"/> groups; leaving out one group drops its rows and every marginal pair that uses one
         /// of them (as x or as z), and the spread of the leave-one-group-out values gives the variance. It covers the
         /// x-side and z-side influence of each row and the noise of the shuffles themselves; a per-row delta method
         /// would need E_z and E_x terms estimated from the same few shuffles, each carrying its own shuffle noise.
         /// </summary>
-        public double JackknifeStandardError(float[] joint, Func<double, double> h, Func<double, double> outer, double shift)
+        /// <param name="joint">T on the joint rows.</param>
+        /// <param name="h">Applied to each marginal score before the exponential.</param>
+        /// <param name="outerOfLogMean">The marginal term as a function of log E_Q[e^h]: the identity for
+        /// Donsker-Varadhan, exp for NWJ.</param>
+        /// <remarks>
+        /// Each leave-one-group-out log-mean-exp is taken over its own pairs, shifted by their own largest h. Subtracting
+        /// a group's share from the total instead cancels catastrophically when one pair dominates E_Q (a statistics
+        /// network whose scores span thousands of nats): the remainder came out 0 or negative and the error NaN.
+        /// </remarks>
+        public double JackknifeStandardError(float[] joint, Func<double, double> h, Func<double, double> outerOfLogMean)
         {
             int n = joint.Length, g = Math.Min(JackknifeGroups, n);
             if (g < 2)
                 return double.PositiveInfinity;
             var jointSum = new double[g];
-            var pairSum = new double[g];
-            var pairCount = new double[g];
-            double totalJoint = 0, totalPairs = 0, totalCount = 0;
+            double totalJoint = 0;
             for (int i = 0; i < n; i++)
             {
                 jointSum[i % g] += joint[i];
                 totalJoint += joint[i];
             }
-            // A pair is dropped with group a and with group b; count it once against each (once when a == b).
+            // Pairs fall into g x g cells by the groups of their x row and z row; each cell keeps its largest h, the sum
+            // of e^(h - largest) and its count, so every leave-one-group-out log-mean-exp combines cells, not pairs.
+            var largest = new double[g, g];
+            var scaledSum = new double[g, g];
+            var count = new int[g, g];
+            for (int a = 0; a < g; a++)
+                for (int b = 0; b < g; b++)
+                    largest[a, b] = double.NegativeInfinity;
             for (int p = 0; p < scores.Length; p++)
             {
                 for (int i = 0; i < n; i++)
                 {
-                    double f = Math.Exp(h(scores[p][i]) - shift);
+                    double exponent = h(scores[p][i]);
                     int a = i % g, b = permutations[p][i] % g;
-                    pairSum[a] += f;
-                    pairCount[a]++;
-                    if (b != a)
+                    count[a, b]++;
+                    if (exponent > largest[a, b])
                     {
-                        pairSum[b] += f;
-                        pairCount[b]++;
+                        scaledSum[a, b] = scaledSum[a, b] * Math.Exp(largest[a, b] - exponent) + 1;
+                        largest[a, b] = exponent;
                     }
-                    totalPairs += f;
-                    totalCount++;
+                    else
+                    {
+                        scaledSum[a, b] += Math.Exp(exponent - largest[a, b]);
+                    }
                 }
             }
             var values = new double[g];
             for (int k = 0; k < g; k++)
             {
+                double shift = double.NegativeInfinity;
+                int kept = 0;
+                for (int a = 0; a < g; a++)
+                {
+                    for (int b = 0; b < g; b++)
+                    {
+                        if (a != k && b != k && count[a, b] > 0)
+                        {
+                            shift = Math.Max(shift, largest[a, b]);
+                            kept += count[a, b];
+                        }
+                    }
+                }
+                if (kept == 0)
+                    return double.PositiveInfinity;
+                double sum = 0;
+                for (int a = 0; a < g; a++)
+                    for (int b = 0; b < g; b++)
+                        if (a != k && b != k && count[a, b] > 0)
+                            sum += scaledSum[a, b] * Math.Exp(largest[a, b] - shift);
                 int rows = n / g + (k < n % g ? 1 : 0);
-                values[k] = (totalJoint - jointSum[k]) / (n - rows) - outer((totalPairs - pairSum[k]) / (totalCount - pairCount[k]));
+                values[k] = (totalJoint - jointSum[k]) / (n - rows) - outerOfLogMean(shift + Math.Log(sum / kept));
             }
             double mean = values.Average();
             double squares = values.Sum(v => (v - mean) * (v - mean));
-            return Math.Sqrt((g - 1.0) / g * squares);
+            double standardError = Math.Sqrt((g - 1.0) / g * squares);
+            // Non-finite scores (an overflowing NWJ term) leave nothing to measure the spread with.
+            return double.IsFinite(standardError) ? standardError : double.PositiveInfinity;
         }
 
         private (double, double, double[]) ShuffledExpectation(Func<double, double> h, double shift)

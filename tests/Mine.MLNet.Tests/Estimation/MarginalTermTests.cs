@@ -95,6 +95,35 @@ namespace Mine.MLNet.Tests.Estimation
             AssertCalibrated(values, errors);
         }
 
+        [TestMethod]
+        public void OneDominantMarginalPairGivesAFiniteStandardErrorOfItsOwnSize()
+        {
+            // A statistics network that ran away: T = 0 everywhere except one shuffled pair at 5,000 nats, so e^T of that
+            // pair is E_Q. Leaving out either of the two groups that pair touches moves log E_Q from about 5,000 to 0;
+            // leaving out any other group barely moves it. The jackknife over 20 groups is then sqrt(19/20 * sum of
+            // squared deviations) of two values at 0 and eighteen near -5,000 (within log of the pair count, about 7).
+            // Subtracting each group's share from the total gave 0 - log(0) and a NaN error here.
+            const int rows = 200, shuffles = 4, groups = MarginalScores.JackknifeGroups;
+            var random = new Random(4);
+            var permutations = new int[shuffles][];
+            var marginal = new float[shuffles][];
+            for (int p = 0; p < shuffles; p++)
+            {
+                permutations[p] = Enumerable.Range(0, rows).ToArray();
+                random.Shuffle(permutations[p]);
+                marginal[p] = new float[rows];
+            }
+            int dominant = Enumerable.Range(0, rows).First(i => i % groups != permutations[0][i] % groups);
+            marginal[0][dominant] = 5000f;
+
+            BoundEvaluation value = DonskerVaradhanValue.Evaluate(new float[rows], MarginalScores.Shuffled(marginal, permutations), t => t);
+
+            double mean = 18 * -5000.0 / groups;
+            double expected = Math.Sqrt((groups - 1.0) / groups * (2 * mean * mean + 18 * (mean + 5000) * (mean + 5000)));
+            Assert.AreEqual(expected, value.StandardError, 0.01 * expected, $"standard error {value.StandardError}");
+            Assert.AreEqual(-5000 + Math.Log(rows * shuffles), value.Nats, 1e-3);
+        }
+
         /// <summary>
         /// The root-mean-square reported standard error equals the spread of the values over fresh samples. With 400
         /// samples the spread itself is known to about 1 / sqrt(2 * 399) = 3.5%; allow 15%.
