@@ -16,7 +16,10 @@ namespace Mine.MLNet.Benchmarks
             "Usage: dotnet run -c Release --project bench/Mine.MLNet.Benchmarks -- COMMAND [options]\n" +
             "  figure1 (default)  the paper's Figure 1 and throughput: [--rows N] [--ksg-rows N] [--steps N] [--rhos a,b,..] [--out DIR]\n" +
             "  throughput         the throughput table alone\n" +
-            "  selection          feature selection against ML.NET's: [--steps N] [--large] [--out DIR]\n" +
+            "  selection          feature selection against ML.NET's: [--cases xor,redundant,scale] [--rows N,N,.. (scale case sizes)]\n" +
+            "                     [--steps N] [--hidden a,b,..] (override MaxSteps, HiddenLayerSizes) [--joint-at-scale] [--no-sklearn] [--out DIR]\n" +
+            "                     (scikit-learn runs on the scale cases up to 1M rows when /usr/bin/python3 has it: " + SklearnPeer.InstallHint + ";\n" +
+            "                     --joint-at-scale adds Joint on the scale cases up to 100k rows)\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--minutes N] [--decay F] [--models a,b,..]\n" +
             "                     [--train N] [--data DIR] [--out DIR] (--minutes: a training time limit per model; --decay: the learning-rate\n" +
             "                     factor every 2 epochs; --models: any of baseline, gaussian, propagated, additive;\n" +
@@ -29,7 +32,7 @@ namespace Mine.MLNet.Benchmarks
         {
             ["figure1"] = (new[] { "--rows", "--ksg-rows", "--steps", "--rhos", "--out" }, Array.Empty<string>()),
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
-            ["selection"] = (new[] { "--steps", "--out" }, new[] { "--large" }),
+            ["selection"] = (new[] { "--steps", "--hidden", "--cases", "--rows", "--out" }, new[] { "--joint-at-scale", "--no-sklearn" }),
             ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
@@ -107,14 +110,34 @@ namespace Mine.MLNet.Benchmarks
 
         private static int Selection(BenchmarkArguments arguments)
         {
-            int steps = arguments.GetInt("--steps", 3000);
-            bool large = arguments.Has("--large");
-            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. MINE: default options, MaxSteps = {steps}, seed 0.");
-            var results = new SelectionBenchmark(steps).Run(Console.WriteLine, large);
+            string[] cases = arguments.Get("--cases", string.Join(",", SelectionBenchmark.CaseNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string unknown = cases.FirstOrDefault(c => !SelectionBenchmark.CaseNames.Contains(c));
+            if (unknown != null)
+            {
+                Console.Error.WriteLine($"--cases: unknown case '{unknown}'; use {string.Join(", ", SelectionBenchmark.CaseNames)}.");
+                return 2;
+            }
+            int[] scaleRows = arguments.Get("--rows", "100000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            string steps = arguments.Get("--steps", null), hidden = arguments.Get("--hidden", null);
+            string overrides = string.Join(", ", new[] { ("MaxSteps", steps), ("HiddenLayerSizes", hidden == null ? null : $"[{hidden}]") }
+                .Where(o => o.Item2 != null).Select(o => $"{o.Item1} = {o.Item2}"));
+            void Configure(MineOptions o)
+            {
+                if (steps != null)
+                    o.MaxSteps = int.Parse(steps, CultureInfo.InvariantCulture);
+                if (hidden != null)
+                    o.HiddenLayerSizes = hidden.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            }
+            string settings = "default `MineOptions`, seed 0" + (overrides.Length > 0 ? $", overrides: {overrides}" : "");
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. MINE: {settings}.");
+            bool sklearn = !arguments.Has("--no-sklearn") && SklearnPeer.Available();
+            if (!sklearn && !arguments.Has("--no-sklearn"))
+                Console.WriteLine($"scikit-learn is not installed for /usr/bin/python3; its rows are left out ({SklearnPeer.InstallHint}).");
+            var results = new SelectionBenchmark(Configure, sklearn, arguments.Has("--joint-at-scale")).Run(Console.WriteLine, cases, scaleRows);
             string table = SelectionBenchmark.Markdown(results);
             Console.WriteLine(table);
             WriteReport(arguments, "selection.md", "Feature selection benchmark",
-                $"MutualInformationSelect: default `MineOptions` with MaxSteps = {steps}, seed 0, `MaximumRows` = 200,000 (a seeded reservoir sample of the streamed rows). " +
+                $"MutualInformationSelect: {settings}, `MaximumRows` = 200,000 (a seeded reservoir sample of the streamed rows). " +
                 "ML.NET: `SelectFeaturesBasedOnMutualInformation` with its default 256 bins. Rows are generated lazily on each pass through the IDataView, so the data itself is never held in memory. " +
                 "Peak working set is the whole process's, sampled every 50 ms during each run (it includes what earlier runs left behind).\n\n" +
                 table);

@@ -25,22 +25,49 @@ namespace Mine.MLNet.Benchmarks
         /// <summary>One method on one case.</summary>
         public sealed record Result(string Case, string Method, double Seconds, string[] Kept, bool Correct, double PeakMegabytes);
 
-        private readonly int steps;
+        /// <summary>scikit-learn's KSG is O(n log n) per feature; above this many rows it is left out.</summary>
+        public const int SklearnMaxRows = 1_000_000;
 
-        public SelectionBenchmark(int steps) => this.steps = steps;
+        /// <summary>With --joint-at-scale, Joint runs on the scale cases up to this many rows.</summary>
+        public const int JointMaxRows = 100_000;
 
-        public List<Result> Run(Action<string> log, bool large)
+        /// <summary>The case names <see cref="Run"/> accepts.</summary>
+        public static readonly string[] CaseNames = { "xor", "redundant", "scale" };
+
+        private readonly Action<MineOptions> configure;
+        private readonly bool sklearn;
+        private readonly bool jointAtScale;
+
+        /// <param name="configure">Overrides applied to every MutualInformationSelect run's MineOptions after the seed.</param>
+        /// <param name="sklearn">Whether to run scikit-learn's mutual_info_classif on the scale cases (<see cref="SklearnPeer"/>).</param>
+        /// <param name="jointAtScale">Whether to run Joint on the scale cases too.</param>
+        public SelectionBenchmark(Action<MineOptions> configure, bool sklearn, bool jointAtScale)
         {
-            var cases = new List<Case> { Xor(), Redundant(), Scale(100_000) };
-            if (large)
-                cases.Add(Scale(1_000_000));
+            this.configure = configure;
+            this.sklearn = sklearn;
+            this.jointAtScale = jointAtScale;
+        }
+
+        /// <summary>Runs the named cases; the scale case once per entry of <paramref name="scaleRows"/>.</summary>
+        public List<Result> Run(Action<string> log, IReadOnlyCollection<string> caseNames, IEnumerable<int> scaleRows)
+        {
+            var cases = new List<Case>();
+            if (caseNames.Contains("xor"))
+                cases.Add(Xor());
+            if (caseNames.Contains("redundant"))
+                cases.Add(Redundant());
+            if (caseNames.Contains("scale"))
+                cases.AddRange(scaleRows.Select(Scale));
             var results = new List<Result>();
             foreach (Case c in cases)
             {
+                if (sklearn && c.Name == "Scale" && c.Rows <= SklearnMaxRows)
+                    results.Add(Sklearn(c, log));
                 results.Add(Measure(c, "ML.NET SelectFeaturesBasedOnMutualInformation", (context, data) => MlNet(context, data, c)));
-                results.Add(Measure(c, "MutualInformationSelect Ranking", (context, data) => Mine(context, data, c, SelectionStrategy.Ranking)));
-                if (c.RunJoint)
-                    results.Add(Measure(c, "MutualInformationSelect Joint", (context, data) => Mine(context, data, c, SelectionStrategy.Joint)));
+                results.Add(Measure(c, "MutualInformationSelect Ranking", (context, data) => Mine(context, data, c, SelectionStrategy.Ranking, log)));
+                results.Add(Measure(c, "MutualInformationSelect Conditional", (context, data) => Mine(context, data, c, SelectionStrategy.Conditional, log)));
+                if (c.RunJoint || (jointAtScale && c.Rows <= JointMaxRows))
+                    results.Add(Measure(c, "MutualInformationSelect Joint", (context, data) => Mine(context, data, c, SelectionStrategy.Joint, log)));
                 foreach (Result r in results.Where(r => r.Case == c.Name))
                     log(Line(r));
             }
@@ -67,8 +94,19 @@ namespace Mine.MLNet.Benchmarks
             var watch = Stopwatch.StartNew();
             string[] kept = select(context, data);
             double seconds = watch.Elapsed.TotalSeconds;
-            return new Result($"{c.Name} ({c.Rows:N0} rows, {c.Features.Length} features; informative: {c.Informative})", method, seconds, kept, c.KeepsTheInformation(kept), peak.Megabytes);
+            return new Result(Title(c), method, seconds, kept, c.KeepsTheInformation(kept), peak.Megabytes);
         }
+
+        private static Result Sklearn(Case c, Action<string> log)
+        {
+            SklearnPeer.Outcome outcome = SklearnPeer.Run(Stream(c).Select(r => (r.Features, r.Label)), c.Features.Length, c.Keep);
+            string[] kept = outcome.Kept.Select(i => c.Features[i]).ToArray();
+            log($"  {c.Name}, scikit-learn {outcome.Version}: " + outcome.Scores);
+            return new Result(Title(c), $"scikit-learn {outcome.Version} mutual_info_classif (KSG, k = 3)", outcome.Seconds, kept,
+                c.KeepsTheInformation(kept), outcome.PeakMegabytes);
+        }
+
+        private static string Title(Case c) => $"{c.Name} ({c.Rows:N0} rows, {c.Features.Length} features; informative: {c.Informative})";
 
         private static string[] MlNet(MLContext context, IDataView data, Case c)
         {
@@ -78,7 +116,7 @@ namespace Mine.MLNet.Benchmarks
             return SlotNames(transformer.Transform(data).Schema["Kept"]);
         }
 
-        private string[] Mine(MLContext context, IDataView data, Case c, SelectionStrategy strategy)
+        private string[] Mine(MLContext context, IDataView data, Case c, SelectionStrategy strategy, Action<string> log)
         {
             var model = context.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
             {
@@ -87,9 +125,18 @@ namespace Mine.MLNet.Benchmarks
                 InputColumnNames = new[] { "Features" },
                 FeaturesToKeep = c.Keep,
                 Strategy = strategy,
-                Mine = new MineOptions { Seed = 0, MaxSteps = steps },
+                Mine = Options(),
             }).Fit(data);
+            log?.Invoke($"  {c.Name}, {strategy}: " + string.Join(", ", model.Ranking.Take(8).Select(e =>
+                string.Format(CultureInfo.InvariantCulture, "{0} {1:F4} +- {2:F4}", e.Name, e.MutualInformation, e.StandardError))));
             return model.Ranking.Where(e => e.Selected).Select(e => e.Name).ToArray();
+        }
+
+        private MineOptions Options()
+        {
+            var options = new MineOptions { Seed = 0 };
+            configure(options);
+            return options;
         }
 
         private static string[] SlotNames(DataViewSchema.Column column)

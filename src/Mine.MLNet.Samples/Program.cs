@@ -18,7 +18,7 @@ namespace Mine.MLNet.Samples
         {
             var data = new Option<string>("--data") { Description = "CSV or TSV file with a header row", DefaultValueFactory = _ => Bundled("breast-cancer-wisconsin.csv") };
             var label = new Option<string>("--label") { Description = "The label column (numeric, or text for classes)", DefaultValueFactory = _ => "diagnosis" };
-            var strategy = new Option<SelectionStrategy>("--strategy") { Description = "Ranking (one estimate per column) or Joint (interaction-aware)", DefaultValueFactory = _ => SelectionStrategy.Ranking };
+            var strategy = new Option<SelectionStrategy>("--strategy") { Description = "Conditional (forward selection by what each column adds to those kept: redundancy-aware), Ranking (one estimate per column) or Joint (backward elimination: interaction-aware)", DefaultValueFactory = _ => SelectionStrategy.Conditional };
             var keep = new Option<int>("--keep") { Description = "How many columns to keep", DefaultValueFactory = _ => 5 };
             var steps = new Option<int>("--steps") { Description = "The most MINE training steps per network", DefaultValueFactory = _ => new MineOptions().MaxSteps };
             var seed = new Option<int>("--seed") { Description = "Seed of the MLContext and of MINE", DefaultValueFactory = _ => 0 };

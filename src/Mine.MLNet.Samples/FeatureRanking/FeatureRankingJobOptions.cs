@@ -9,7 +9,7 @@ namespace Mine.MLNet.Samples.FeatureRanking
         /// <summary>The label column: numeric (a regression target) or text (classes).</summary>
         public string Label { get; set; }
 
-        /// <summary>Ranking (one estimate per column) or Joint (interaction-aware backward elimination).</summary>
+        /// <summary>Conditional (redundancy-aware forward selection, the default), Ranking (one estimate per column) or Joint (interaction-aware backward elimination).</summary>
         public SelectionStrategy Strategy { get; set; }
 
         /// <summary>How many columns to keep.</summary>

@@ -34,6 +34,25 @@ namespace Mine.MLNet.Core
             secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         }
 
+        private AdamOptimizer(AdamOptimizer from, IEnumerable<Parameter> parameters, Tensor positions)
+        {
+            this.parameters = parameters.ToArray();
+            LearningRate = from.LearningRate;
+            beta1 = from.beta1;
+            beta2 = from.beta2;
+            epsilon = from.epsilon;
+            steps = from.steps;
+            firstMoments = from.firstMoments.Select(m => m.index_select(0, positions).DetachFromDisposeScope()).ToArray();
+            secondMoments = from.secondMoments.Select(v => v.index_select(0, positions).DetachFromDisposeScope()).ToArray();
+        }
+
+        /// <summary>
+        /// The optimizer of a subset of batched networks: <paramref name="parameters"/> correspond one to one to this
+        /// optimizer's, each the slices at <paramref name="positions"/> (dimension 0); the moments and step count carry over,
+        /// so the kept networks train on exactly as they would have.
+        /// </summary>
+        public AdamOptimizer Subset(IEnumerable<Parameter> parameters, Tensor positions) => new AdamOptimizer(this, parameters, positions);
+
         /// <summary>The step size of the next <see cref="Step"/>; a schedule may change it between steps.</summary>
         public double LearningRate { get; set; }
 

@@ -15,14 +15,18 @@ namespace Mine.MLNet.Core
         private readonly bool identity;
         private readonly int dimensions;
 
-        public CandidateInputs(IReadOnlyList<int[]> candidates, int dimensions, Device device)
+        /// <param name="candidates">The dimensions each candidate sees.</param>
+        /// <param name="dimensions">F, the number of dimensions of a row.</param>
+        /// <param name="device">Where the index lives.</param>
+        /// <param name="width">Pad to at least this width (a subset of candidates keeps the batched network's input width).</param>
+        public CandidateInputs(IReadOnlyList<int[]> candidates, int dimensions, Device device, int width = 0)
         {
             if (candidates.Count == 0 || candidates.Any(c => c.Length == 0))
                 throw new ArgumentException("Every candidate needs at least one input dimension.", nameof(candidates));
             this.dimensions = dimensions;
             Count = candidates.Count;
-            Width = candidates.Max(c => c.Length);
-            identity = Count == 1 && candidates[0].SequenceEqual(Enumerable.Range(0, dimensions));
+            Width = Math.Max(width, candidates.Max(c => c.Length));
+            identity = Count == 1 && Width == dimensions && candidates[0].SequenceEqual(Enumerable.Range(0, dimensions));
 
             // Padding slots point at an extra all-zero dimension F.
             var flat = new long[Count * Width];

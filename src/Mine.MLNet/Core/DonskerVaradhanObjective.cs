@@ -10,7 +10,7 @@ namespace Mine.MLNet.Core
     internal sealed class DonskerVaradhanObjective : ProductOfMarginalsObjective
     {
         private readonly double rate;
-        private readonly double[] movingLogMean;
+        private double[] movingLogMean;
 
         public DonskerVaradhanObjective(double movingAverageRate, int candidates)
         {
@@ -42,6 +42,9 @@ namespace Mine.MLNet.Core
             Tensor c = tensor(reference, device: joint.device);
             return ((logMean - c).exp() - jointMean).sum();
         }
+
+        public override void KeepCandidates(int[] positions)
+            => movingLogMean = Array.ConvertAll(positions, k => movingLogMean[k]);
 
         protected override BoundEvaluation Evaluate(float[] joint, MarginalScores marginal)
             => DonskerVaradhanValue.Evaluate(joint, marginal, t => t);

@@ -21,7 +21,7 @@ namespace Mine.MLNet.Core
 
             double nats = joint.Average(t => (double)t) - logMean;
             if (marginal.IsShuffled)
-                return new BoundEvaluation(nats, marginal.JackknifeStandardError(joint, marginalTerm, logMean => logMean));
+                return BoundEvaluation.FromJackknife(nats, marginal.Jackknife(joint, marginalTerm, logMean => logMean));
             // Influence of row j (delta method through the log): T(x_j, z_j) - (x-side + z-side terms) / E_Q[e^g].
             var influence = new float[n];
             for (int j = 0; j < n; j++)

@@ -37,7 +37,7 @@ namespace Mine.MLNet.Core
 
         /// <summary>
         /// E_Q[e^(h(T) - shift)] and, for the category layout, each row's influence terms E_z[..](x_j) + E_x[..](z_j) on
-        /// the same scale (null for shuffled pairs, whose standard error comes from <see cref="JackknifeStandardError"/>).
+        /// the same scale (null for shuffled pairs, whose standard error comes from <see cref="Jackknife"/>).
         /// With <paramref name="shiftByMax"/>, shift is the largest h(T), so nothing overflows; otherwise 0.
         /// </summary>
         public (double Mean, double Shift, double[] RowTerms) Expectation(Func<double, double> h, bool shiftByMax)
@@ -49,11 +49,12 @@ namespace Mine.MLNet.Core
         /// <summary>Groups of the grouped jackknife over held-out rows.</summary>
         public const int JackknifeGroups = 20;
 
-        /// <summary>True for shuffled pairs, whose standard error comes from <see cref="JackknifeStandardError"/>.</summary>
+        /// <summary>True for shuffled pairs, whose standard error comes from <see cref="Jackknife"/>.</summary>
         public bool IsShuffled => categories == null;
 
         /// <summary>
-        /// The grouped-jackknife standard error of E_P[T] - outer(log E_Q[e^h(T)]) for shuffled pairs: rows fall into
+        /// The grouped jackknife of E_P[T] - outer(log E_Q[e^h(T)]) for shuffled pairs, as its leave-one-group-out values
+        /// (<see cref="BoundEvaluation.FromJackknife"/> turns them into a standard error): rows fall into
         /// <see cref="JackknifeGroups"/> groups; leaving out one group drops its rows and every marginal pair that uses one
         /// of them (as x or as z), and the spread of the leave-one-group-out values gives the variance. It covers the
         /// x-side and z-side influence of each row and the noise of the shuffles themselves; a per-row delta method
@@ -68,11 +69,11 @@ namespace Mine.MLNet.Core
         /// a group's share from the total instead cancels catastrophically when one pair dominates E_Q (a statistics
         /// network whose scores span thousands of nats): the remainder came out 0 or negative and the error NaN.
         /// </remarks>
-        public double JackknifeStandardError(float[] joint, Func<double, double> h, Func<double, double> outerOfLogMean)
+        public double[] Jackknife(float[] joint, Func<double, double> h, Func<double, double> outerOfLogMean)
         {
             int n = joint.Length, g = Math.Min(JackknifeGroups, n);
             if (g < 2)
-                return double.PositiveInfinity;
+                return Array.Empty<double>();
             var jointSum = new double[g];
             double totalJoint = 0;
             for (int i = 0; i < n; i++)
@@ -123,7 +124,7 @@ namespace Mine.MLNet.Core
                     }
                 }
                 if (kept == 0)
-                    return double.PositiveInfinity;
+                    return Array.Empty<double>();
                 double sum = 0;
                 for (int a = 0; a < g; a++)
                     for (int b = 0; b < g; b++)
@@ -132,11 +133,7 @@ namespace Mine.MLNet.Core
                 int rows = n / g + (k < n % g ? 1 : 0);
                 values[k] = (totalJoint - jointSum[k]) / (n - rows) - outerOfLogMean(shift + Math.Log(sum / kept));
             }
-            double mean = values.Average();
-            double squares = values.Sum(v => (v - mean) * (v - mean));
-            double standardError = Math.Sqrt((g - 1.0) / g * squares);
-            // Non-finite scores (an overflowing NWJ term) leave nothing to measure the spread with.
-            return double.IsFinite(standardError) ? standardError : double.PositiveInfinity;
+            return values;
         }
 
         private (double, double, double[]) ShuffledExpectation(Func<double, double> h, double shift)

@@ -45,6 +45,14 @@ namespace Mine.MLNet.Core
         public abstract BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, int[] categories,
             Generator generator, CancellationToken cancellation);
 
+        /// <summary>
+        /// Keeps only the candidates at <paramref name="positions"/>, in that order, when the batched network is cut down
+        /// to them. Objectives without per-candidate state have nothing to do.
+        /// </summary>
+        public virtual void KeepCandidates(int[] positions)
+        {
+        }
+
         /// <summary>A [K] tensor as doubles.</summary>
         protected static double[] ToDoubles(Tensor values)
             => Array.ConvertAll(values.detach().cpu().data<float>().ToArray(), v => (double)v);

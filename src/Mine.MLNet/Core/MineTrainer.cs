@@ -19,21 +19,23 @@ namespace Mine.MLNet.Core
         private readonly Device device;
         private readonly IChannel channel;
 
-        private readonly bool automaticCrossFitting;
+        private readonly bool forSelection;
 
         /// <param name="options">The run's settings.</param>
         /// <param name="device">Where the networks run.</param>
         /// <param name="channel">Log and progress; may be null.</param>
-        /// <param name="automaticCrossFitting">
-        /// Whether <see cref="MineOptions.CrossFittingFolds"/> = 0 cross-fits small tables (estimation); selection passes
-        /// false, since cross-fitting every candidate multiplies its cost, and cross-fits only when asked.
+        /// <param name="forSelection">
+        /// False for an estimate: <see cref="MineOptions.CrossFittingFolds"/> = 0 cross-fits small tables. True for
+        /// selection, which cross-fits only when asked (it would multiply the cost of every candidate) and sizes
+        /// networks from the candidates' width when <see cref="MineOptions.HiddenLayerSizes"/> is null
+        /// (<see cref="StatisticsNetworkSize"/>).
         /// </param>
-        public MineTrainer(MineOptions options, Device device, IChannel channel, bool automaticCrossFitting = true)
+        public MineTrainer(MineOptions options, Device device, IChannel channel, bool forSelection = false)
         {
             this.options = options;
             this.device = device;
             this.channel = channel;
-            this.automaticCrossFitting = automaticCrossFitting;
+            this.forSelection = forSelection;
         }
 
         /// <summary>What is being trained, for <see cref="MineOptions.Progress"/> reports.</summary>
@@ -51,9 +53,16 @@ namespace Mine.MLNet.Core
         /// evaluated on them, so every row contributes to the estimate: the fold estimates are averaged with weights
         /// n_f / n and their standard errors combined as sqrt(sum (n_f / n)^2 SE_f^2) (the folds' rows are disjoint).
         /// </summary>
-        public MineRun[] Train(PairedSamples samples, IReadOnlyList<int[]> candidates, int seed)
+        /// <param name="samples">The paired rows.</param>
+        /// <param name="candidates">The X dimensions each candidate sees.</param>
+        /// <param name="seed">The run's seed.</param>
+        /// <param name="race">
+        /// When the race's TopK is above 0, only the best TopK of its racers matter: a racer whose early-stopping bound is
+        /// clearly below the k-th best's stops training (<see cref="CandidateRace"/>). Default: no race.
+        /// </param>
+        public MineRun[] Train(PairedSamples samples, IReadOnlyList<int[]> candidates, int seed, CandidateRaceSettings race = default)
         {
-            int folds = CrossFittingFolds(options, samples.Rows, automaticCrossFitting);
+            int folds = CrossFittingFolds(options, samples.Rows, automatic: !forSelection);
             SampleSplit[] splits = folds == 1
                 ? new[] { SampleSplit.Create(samples.Rows, options.ValidationFraction, seed) }
                 : SampleSplit.CrossFit(samples.Rows, folds, options.ValidationFraction, seed);
@@ -61,23 +70,26 @@ namespace Mine.MLNet.Core
             for (int f = 0; f < splits.Length; f++)
             {
                 foldStage = splits.Length == 1 ? Stage : $"{Stage} fold {f + 1}/{splits.Length}";
-                perFold[f] = TrainFold(samples, candidates, splits[f], seed + f);
+                perFold[f] = TrainFold(samples, candidates, splits[f], seed + f, race);
             }
 
             var runs = new MineRun[candidates.Count];
             for (int k = 0; k < candidates.Count; k++)
             {
-                double nats = 0, variance = 0;
+                double nats = 0, variance = 0, decision = 0;
                 double estimationRows = perFold.Sum(fold => fold[k].EstimationRows);
                 foreach (FoldResult[] fold in perFold)
                 {
                     double weight = fold[k].EstimationRows / estimationRows;
                     nats += weight * fold[k].Estimate.Nats;
+                    decision += weight * fold[k].Decision.Nats;
                     variance += weight * weight * fold[k].Estimate.StandardError * fold[k].Estimate.StandardError;
                 }
-                // Floored once, after averaging: flooring each fold first would bias an independent pair upwards.
-                var estimate = new BoundEvaluation(nats, Math.Sqrt(variance)).FloorAtZero();
-                runs[k] = new MineRun(estimate, perFold[0][k].TrainingCurve, perFold[0][k].ValidationCurve, perFold.Sum(f => f[k].Steps));
+                // Floored once, after averaging: flooring each fold first would bias an independent pair upwards. One
+                // fold keeps its replicates, for paired differences between candidates evaluated on the same rows.
+                BoundEvaluation combined = perFold.Length == 1 ? perFold[0][k].Estimate : new BoundEvaluation(nats, Math.Sqrt(variance));
+                BoundEvaluation estimate = combined.FloorAtZero();
+                runs[k] = new MineRun(estimate, decision, perFold[0][k].TrainingCurve, perFold[0][k].ValidationCurve, perFold.Sum(f => f[k].Steps));
             }
             return runs;
         }
@@ -90,10 +102,10 @@ namespace Mine.MLNet.Core
             => options.CrossFittingFolds > 0 ? options.CrossFittingFolds : automatic && rows < MineOptions.CrossFittingRowLimit ? 5 : 1;
 
         /// <summary>One candidate's result on one split, before folds are combined.</summary>
-        private sealed record FoldResult(BoundEvaluation Estimate, int EstimationRows, List<MineCurvePoint> TrainingCurve,
+        private sealed record FoldResult(BoundEvaluation Estimate, BoundEvaluation Decision, int EstimationRows, List<MineCurvePoint> TrainingCurve,
             List<MineCurvePoint> ValidationCurve, int Steps);
 
-        private FoldResult[] TrainFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed)
+        private FoldResult[] TrainFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed, CandidateRaceSettings race)
         {
             // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
             // finalizer can free one while libtorch reads it.
@@ -109,16 +121,16 @@ namespace Mine.MLNet.Core
             using Tensor zMonitor = ToTensor(zScale.Transform(samples.Z, split.Monitoring), samples.ZWidth);
             using Tensor xEstimate = ToTensor(xScale.Transform(samples.X, split.Estimation), samples.XWidth);
             using Tensor zEstimate = ToTensor(zScale.Transform(samples.Z, split.Estimation), samples.ZWidth);
-            using var inputs = new CandidateInputs(candidates, samples.XWidth, device);
-            int count = inputs.Count;
+            int count = candidates.Count;
+            int width = candidates.Max(c => c.Length);
 
             // Separate generators: training draws never shift the evaluation's permutations.
             using var trainingGenerator = new Generator((ulong)seed, device);
             using var evaluationGenerator = new Generator((ulong)seed ^ 0x5DEECE66DUL, device);
-            using var network = new StatisticsNetwork(count, inputs.Width, samples.ZWidth, options.HiddenLayerSizes, trainingGenerator);
+            StatisticsNetwork network = new StatisticsNetwork(count, width, samples.ZWidth,
+                StatisticsNetworkSize.HiddenLayers(options, width, forSelection), trainingGenerator);
             network.to(device);
-            Tensor[] parameters = network.parameters().ToArray<Tensor>();
-            using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
+            AdamOptimizer optimizer = new AdamOptimizer(network.parameters(), options.LearningRate);
             using DiscreteZ categories = discreteZ == null ? null : new DiscreteZ(
                 zScale.Transform(discreteZ.Categories, Enumerable.Range(0, discreteZ.Count).ToArray()), samples.ZWidth,
                 discreteZ.Frequencies(split.Training), device);
@@ -126,71 +138,123 @@ namespace Mine.MLNet.Core
             int[] estimateCategories = discreteZ?.CategoriesOf(split.Estimation);
             MineObjective objective = MineObjective.Create(options, count, categories);
 
+            // The candidates still training, as indices into candidates; position p of the batched network is active[p].
+            int[] active = Enumerable.Range(0, count).ToArray();
+            var inputs = new CandidateInputs(candidates, samples.XWidth, device, width);
             var trainingCurves = NewCurves(count);
             var validationCurves = NewCurves(count);
             // The baseline is a constant T, which scores exactly 0 under every bound: a candidate's network is
             // kept only once it beats 0 on the early-stopping rows.
-            Tensor[] best = parameters.Select(p => p.detach().clone()).ToArray();
-            var bestValue = new double[count];
+            Tensor[] best = network.parameters().Select(p => p.detach().clone()).ToArray();
+            var bestValue = new BoundEvaluation[count];
             var hasBest = new bool[count];
             var sinceBest = new int[count];
+            var evaluations = new int[count];
+            var stoppedAt = new int[count];
             var intervalSum = new double[count];
             int step = 0, intervalSteps = 0;
 
-            while (step < options.MaxSteps && sinceBest.Any(s => s < options.EarlyStoppingPatience))
+            try
             {
-                options.CancellationToken.ThrowIfCancellationRequested();
-                step++;
-                double[] batchBounds;
-                using (NewDisposeScope())
+                while (step < options.MaxSteps && active.Length > 0)
                 {
-                    Tensor rows = randint(xTrain.shape[0], new long[] { options.BatchSize }, generator: trainingGenerator, device: device);
-                    Tensor loss = objective.TrainingLoss(network, inputs.Gather(xTrain.index_select(0, rows)), zTrain.index_select(0, rows), trainingGenerator, out batchBounds);
-                    if (!batchBounds.All(double.IsFinite))
+                    options.CancellationToken.ThrowIfCancellationRequested();
+                    step++;
+                    double[] batchBounds;
+                    using (NewDisposeScope())
                     {
-                        channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
-                        break;
+                        Tensor rows = randint(xTrain.shape[0], new long[] { options.BatchSize }, generator: trainingGenerator, device: device);
+                        Tensor loss = objective.TrainingLoss(network, inputs.Gather(xTrain.index_select(0, rows)), zTrain.index_select(0, rows), trainingGenerator, out batchBounds);
+                        if (!batchBounds.All(double.IsFinite))
+                        {
+                            channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
+                            break;
+                        }
+                        optimizer.ZeroGrad();
+                        loss.backward();
+                        optimizer.Step();
                     }
-                    optimizer.ZeroGrad();
-                    loss.backward();
-                    optimizer.Step();
-                }
-                for (int k = 0; k < count; k++)
-                    intervalSum[k] += batchBounds[k];
-                intervalSteps++;
+                    for (int p = 0; p < active.Length; p++)
+                        intervalSum[active[p]] += batchBounds[p];
+                    intervalSteps++;
 
-                if (step % options.EvaluationInterval != 0 && step != options.MaxSteps)
-                    continue;
+                    if (step % options.EvaluationInterval != 0 && step != options.MaxSteps)
+                        continue;
 
-                network.eval();
-                BoundEvaluation[] held = objective.Evaluate(network, inputs, xMonitor, zMonitor, monitorCategories, evaluationGenerator, options.CancellationToken);
-                network.train();
-                for (int k = 0; k < count; k++)
-                {
-                    trainingCurves[k].Add(new MineCurvePoint(step, intervalSum[k] / intervalSteps));
-                    validationCurves[k].Add(new MineCurvePoint(step, held[k].Nats));
-                    intervalSum[k] = 0;
-                    if (held[k].Nats > bestValue[k])
+                    network.eval();
+                    BoundEvaluation[] held = objective.Evaluate(network, inputs, xMonitor, zMonitor, monitorCategories, evaluationGenerator, options.CancellationToken);
+                    network.train();
+                    Tensor[] parameters = network.parameters().ToArray<Tensor>();
+                    for (int p = 0; p < active.Length; p++)
                     {
-                        bestValue[k] = held[k].Nats;
-                        hasBest[k] = true;
-                        sinceBest[k] = 0;
-                        CopyCandidate(parameters, best, k);
+                        int k = active[p];
+                        evaluations[k]++;
+                        trainingCurves[k].Add(new MineCurvePoint(step, intervalSum[k] / intervalSteps));
+                        validationCurves[k].Add(new MineCurvePoint(step, held[p].Nats));
+                        intervalSum[k] = 0;
+                        if (held[p].Nats > bestValue[k].Nats)
+                        {
+                            bestValue[k] = held[p];
+                            hasBest[k] = true;
+                            sinceBest[k] = 0;
+                            CopyCandidate(parameters, p, best, k);
+                        }
+                        else
+                        {
+                            sinceBest[k]++;
+                        }
                     }
-                    else
+                    intervalSteps = 0;
+                    LogProgress(step, active, trainingCurves, validationCurves, bestValue, sinceBest);
+
+                    bool[] racedOut = CandidateRace.OutOfTheRace(bestValue, evaluations, race);
+                    int[] still = active.Where(k => sinceBest[k] < options.EarlyStoppingPatience && !racedOut[k]).ToArray();
+                    foreach (int k in active.Except(still))
+                        stoppedAt[k] = step;
+                    if (still.Length == active.Length || still.Length == 0)
                     {
-                        sinceBest[k]++;
+                        active = still;
+                        continue;
                     }
+                    // Cut the batched network, its optimizer state and the objective's down to the candidates still training.
+                    int[] positions = still.Select(k => Array.IndexOf(active, k)).ToArray();
+                    using Tensor index = tensor(Array.ConvertAll(positions, p => (long)p), device: device);
+                    StatisticsNetwork smaller = network.Subset(index);
+                    AdamOptimizer smallerOptimizer = optimizer.Subset(smaller.parameters(), index);
+                    network.Dispose();
+                    optimizer.Dispose();
+                    inputs.Dispose();
+                    (network, optimizer) = (smaller, smallerOptimizer);
+                    objective.KeepCandidates(positions);
+                    inputs = new CandidateInputs(still.Select(k => candidates[k]).ToList(), samples.XWidth, device, width);
+                    active = still;
                 }
-                intervalSteps = 0;
-                LogProgress(step, trainingCurves, held, bestValue, sinceBest);
+                foreach (int k in active)
+                    stoppedAt[k] = step;
+            }
+            finally
+            {
+                network.Dispose();
+                optimizer.Dispose();
+                inputs.Dispose();
             }
 
-            for (int k = 0; k < count; k++)
-                CopyCandidate(best, parameters, k);
-            network.eval();
-            using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
-            BoundEvaluation[] estimates = objective.Evaluate(network, inputs, xEstimate, zEstimate, estimateCategories, estimationGenerator, options.CancellationToken);
+            // Every candidate's best network, evaluated once on the estimation rows.
+            BoundEvaluation[] estimates;
+            using (var all = new CandidateInputs(candidates, samples.XWidth, device, width))
+            using (var final = new StatisticsNetwork(count, width, samples.ZWidth, StatisticsNetworkSize.HiddenLayers(options, width, forSelection), trainingGenerator))
+            {
+                final.to(device);
+                Tensor[] finalParameters = final.parameters().ToArray<Tensor>();
+                using (no_grad())
+                {
+                    for (int i = 0; i < best.Length; i++)
+                        finalParameters[i].copy_(best[i]);
+                }
+                final.eval();
+                using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
+                estimates = objective.Evaluate(final, all, xEstimate, zEstimate, estimateCategories, estimationGenerator, options.CancellationToken);
+            }
             foreach (Tensor t in best)
                 t.Dispose();
 
@@ -199,26 +263,28 @@ namespace Mine.MLNet.Core
             {
                 // A candidate that never beat the constant T (exactly 0 under every bound) keeps the constant.
                 BoundEvaluation estimate = hasBest[k] ? estimates[k] : BoundEvaluation.Zero;
-                results[k] = new FoldResult(estimate, split.Estimation.Length, trainingCurves[k], validationCurves[k], step);
+                BoundEvaluation decision = hasBest[k] ? bestValue[k] : BoundEvaluation.Zero;
+                results[k] = new FoldResult(estimate, decision, split.Estimation.Length, trainingCurves[k], validationCurves[k], stoppedAt[k]);
             }
             return results;
         }
 
-        private void LogProgress(int step, List<MineCurvePoint>[] trainingCurves, BoundEvaluation[] held, double[] bestValue, int[] sinceBest)
+        private void LogProgress(int step, int[] active, List<MineCurvePoint>[] trainingCurves, List<MineCurvePoint>[] validationCurves,
+            BoundEvaluation[] bestValue, int[] sinceBest)
         {
-            options.Progress?.Report(new MineProgress(foldStage ?? Stage, step, options.MaxSteps, held.Length,
-                sinceBest.Count(s => s < options.EarlyStoppingPatience), bestValue.Max()));
+            int improving = active.Count(k => sinceBest[k] < options.EarlyStoppingPatience);
+            double bestSoFar = bestValue.Max(b => b.Nats);
+            options.Progress?.Report(new MineProgress(foldStage ?? Stage, step, options.MaxSteps, bestValue.Length, improving, bestSoFar));
             if (channel == null)
                 return;
-            if (held.Length == 1)
+            if (bestValue.Length == 1)
             {
                 channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: training bound {2} nats, held-out bound {3} nats (best {4}).",
-                    step, options.MaxSteps, Format(trainingCurves[0][^1].Nats), Format(held[0].Nats), Format(bestValue[0]));
+                    step, options.MaxSteps, Format(trainingCurves[0][^1].Nats), Format(validationCurves[0][^1].Nats), Format(bestValue[0].Nats));
                 return;
             }
-            channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: {2} candidates, {3} still improving; best held-out bounds from {4} to {5} nats.",
-                step, options.MaxSteps, held.Length, sinceBest.Count(s => s < options.EarlyStoppingPatience),
-                Format(bestValue.Min()), Format(bestValue.Max()));
+            channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: {2} candidates, {3} still training; best held-out bounds from {4} to {5} nats.",
+                step, options.MaxSteps, bestValue.Length, active.Length, Format(bestValue.Min(b => b.Nats)), Format(bestSoFar));
         }
 
         /// <summary>Marginal Gaussianisation (or standardisation) of one side, fitted on the training rows.</summary>
@@ -231,15 +297,15 @@ namespace Mine.MLNet.Core
         private static List<MineCurvePoint>[] NewCurves(int count)
             => Enumerable.Range(0, count).Select(_ => new List<MineCurvePoint>()).ToArray();
 
-        /// <summary>Copies candidate <paramref name="k"/>'s slice of every parameter from one set to the other.</summary>
-        private static void CopyCandidate(Tensor[] from, Tensor[] to, int k)
+        /// <summary>Copies position <paramref name="from"/> of every batched parameter to slot <paramref name="to"/> of the snapshot.</summary>
+        private static void CopyCandidate(Tensor[] parameters, int from, Tensor[] snapshot, int to)
         {
             using (no_grad())
             {
-                for (int i = 0; i < from.Length; i++)
+                for (int i = 0; i < parameters.Length; i++)
                 {
-                    using Tensor target = to[i][k];
-                    using Tensor source = from[i][k];
+                    using Tensor target = snapshot[i][to];
+                    using Tensor source = parameters[i][from];
                     target.copy_(source);
                 }
             }

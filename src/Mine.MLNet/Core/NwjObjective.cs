@@ -24,7 +24,7 @@ namespace Mine.MLNet.Core
             (double mean, _, double[] rowTerms) = marginal.Expectation(exponent, shiftByMax: false);
             double nats = joint.Average(t => (double)t) - mean;
             if (marginal.IsShuffled)
-                return new BoundEvaluation(nats, marginal.JackknifeStandardError(joint, exponent, Math.Exp));
+                return BoundEvaluation.FromJackknife(nats, marginal.Jackknife(joint, exponent, Math.Exp));
             // Influence of row j: T(x_j, z_j) - (x-side + z-side terms of E_Q[e^{T-1}]).
             var influence = new float[n];
             for (int j = 0; j < n; j++)

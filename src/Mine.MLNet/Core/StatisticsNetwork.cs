@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,6 +35,35 @@ namespace Mine.MLNet.Core
                 weights.Add(weight);
                 biases.Add(bias);
                 width = sizes[layer];
+            }
+        }
+
+        private StatisticsNetwork(IReadOnlyList<Tensor> weightValues, IReadOnlyList<Tensor> biasValues)
+            : base(nameof(StatisticsNetwork))
+        {
+            Candidates = (int)weightValues[0].shape[0];
+            for (int layer = 0; layer < weightValues.Count; layer++)
+            {
+                var weight = (Parameter)new Parameter(weightValues[layer]).DetachFromDisposeScope();
+                var bias = (Parameter)new Parameter(biasValues[layer]).DetachFromDisposeScope();
+                register_parameter($"weight{layer}", weight);
+                register_parameter($"bias{layer}", bias);
+                weights.Add(weight);
+                biases.Add(bias);
+            }
+        }
+
+        /// <summary>
+        /// A new batched network holding copies of the networks at <paramref name="positions"/> (a [K'] index tensor),
+        /// in that order; its parameters come in the same order as this one's.
+        /// </summary>
+        public StatisticsNetwork Subset(Tensor positions)
+        {
+            using (no_grad())
+            {
+                return new StatisticsNetwork(
+                    weights.Select(w => w.index_select(0, positions)).ToArray(),
+                    biases.Select(b => b.index_select(0, positions)).ToArray());
             }
         }
 

@@ -17,8 +17,12 @@ namespace Mine.MLNet
         /// </summary>
         public MineBound Bound { get; set; } = MineBound.DonskerVaradhan;
 
-        /// <summary>Hidden layer widths of the statistics network T(x, z) (ReLU MLP). Default [100, 100].</summary>
-        public int[] HiddenLayerSizes { get; set; } = { 100, 100 };
+        /// <summary>
+        /// Hidden layer widths of the statistics network T(x, z) (ReLU MLP). Default null, an automatic size: the paper's
+        /// [100, 100] for an estimate; for MutualInformationSelect two layers of 16 units per dimension of the widest
+        /// candidate, at most 100 (a single slot against the label gets [16, 16]).
+        /// </summary>
+        public int[] HiddenLayerSizes { get; set; }
 
         /// <summary>Rows per optimisation step; also the number of shuffled (marginal) pairs per step. Default 256.</summary>
         public int BatchSize { get; set; } = 256;

@@ -10,9 +10,9 @@ namespace Mine.MLNet.Estimation
         {
             if (!Enum.IsDefined(options.Bound))
                 throw Bad(context, nameof(MineOptions.Bound), options.Bound, "is not a MineBound value");
-            if (options.HiddenLayerSizes == null || options.HiddenLayerSizes.Length == 0)
-                throw Bad(context, nameof(MineOptions.HiddenLayerSizes), options.HiddenLayerSizes, "must list at least one hidden layer");
-            foreach (int size in options.HiddenLayerSizes)
+            if (options.HiddenLayerSizes is { Length: 0 })
+                throw Bad(context, nameof(MineOptions.HiddenLayerSizes), options.HiddenLayerSizes, "must list at least one hidden layer (or be null for the automatic size)");
+            foreach (int size in options.HiddenLayerSizes ?? Array.Empty<int>())
             {
                 if (size < 1)
                     throw Bad(context, nameof(MineOptions.HiddenLayerSizes), size, "must hold positive widths");

@@ -70,10 +70,13 @@ namespace Mine.MLNet
                 "MutualInformationSelect ({0}, {1}, {2}): {3} candidates over {4} slots, {5} rows used of {6} usable ({7} skipped for missing values), seed {8}.",
                 options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, seed);
 
-            var trainer = new MineTrainer(mine, TorchDevice.Resolve(host, channel, mine.Device, "MutualInformationSelectOptions.Mine.Device"), channel, automaticCrossFitting: false);
-            List<CandidateScore> scores = options.Strategy == SelectionStrategy.Ranking
-                ? RankingSearch.Run(trainer, samples, candidates, seed, channel)
-                : BackwardEliminationSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel, k => names[k]);
+            var trainer = new MineTrainer(mine, TorchDevice.Resolve(host, channel, mine.Device, "MutualInformationSelectOptions.Mine.Device"), channel, forSelection: true);
+            List<CandidateScore> scores = options.Strategy switch
+            {
+                SelectionStrategy.Ranking => RankingSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel),
+                SelectionStrategy.Conditional => ConditionalForwardSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel, k => names[k]),
+                _ => BackwardEliminationSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel, k => names[k]),
+            };
             FeatureRankingEntry[] ranking = Rank(scores, names);
             foreach (FeatureRankingEntry entry in ranking.Take(Math.Max(options.FeaturesToKeep, 10)))
                 channel.Info(MessageSensitivity.None, "{0}", entry);

@@ -7,19 +7,22 @@ namespace Mine.MLNet.Selection
 {
     /// <summary>
     /// <see cref="SelectionStrategy.Ranking"/>: I(candidate; label) for every candidate, all K statistics networks
-    /// trained together as one batched network, best first.
+    /// trained together as one batched network, raced for the top k (<see cref="CandidateRace"/>). The order is decided
+    /// on the early-stopping rows; the reported scores come from the estimation rows, which no decision read, so the
+    /// kept candidates' scores are not the winners of a comparison on the same noise.
     /// </summary>
     internal static class RankingSearch
     {
-        public static List<CandidateScore> Run(MineTrainer trainer, PairedSamples samples, IReadOnlyList<int[]> candidates, int seed, IChannel channel)
+        public static List<CandidateScore> Run(MineTrainer trainer, PairedSamples samples, IReadOnlyList<int[]> candidates, int featuresToKeep, int seed, IChannel channel)
         {
-            channel.Info(MessageSensitivity.None, "MutualInformationSelect: ranking {0} candidates against the label, one batched MINE run.", candidates.Count);
+            channel.Info(MessageSensitivity.None, "MutualInformationSelect: ranking {0} candidates against the label, one batched MINE run raced for the top {1}.", candidates.Count, featuresToKeep);
             trainer.Stage = "Ranking";
-            MineRun[] runs = trainer.Train(samples, candidates, seed);
+            MineRun[] runs = trainer.Train(samples, candidates, seed, new CandidateRaceSettings(featuresToKeep));
             return runs
-                .Select((run, k) => new CandidateScore(k, run.Estimate.Nats, run.Estimate.StandardError, Eligible: true))
-                .OrderByDescending(s => s.Nats)
-                .ThenBy(s => s.Candidate)
+                .Select((run, k) => (Score: new CandidateScore(k, run.Estimate.Nats, run.Estimate.StandardError, Eligible: true), run.DecisionNats))
+                .OrderByDescending(s => s.DecisionNats)
+                .ThenBy(s => s.Score.Candidate)
+                .Select(s => s.Score)
                 .ToList();
         }
     }

@@ -15,5 +15,13 @@ namespace Mine.MLNet
         /// surplus per round). Finds features that are informative only together.
         /// </summary>
         Joint,
+
+        /// <summary>
+        /// Forward selection by conditional mutual information: each round adds the candidate c with the largest
+        /// I(kept + c; label) - I(kept; label), what c tells about the label beyond the features already kept, so a
+        /// second copy of a kept signal gains nothing. Redundancy-aware at a few times the cost of
+        /// <see cref="Ranking"/>; like Ranking, blind to features informative only together (use <see cref="Joint"/>).
+        /// </summary>
+        Conditional,
     }
 }
