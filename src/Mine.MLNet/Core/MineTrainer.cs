@@ -123,6 +123,8 @@ namespace Mine.MLNet.Core
             using Tensor zEstimate = ToTensor(zScale.Transform(samples.Z, split.Estimation), samples.ZWidth);
             int count = candidates.Count;
             int width = candidates.Max(c => c.Length);
+            int interval = EarlyStoppingSchedule.Interval(options, split.Training.Length, forSelection);
+            int patience = EarlyStoppingSchedule.Patience(options, forSelection);
 
             // Separate generators: training draws never shift the evaluation's permutations.
             using var trainingGenerator = new Generator((ulong)seed, device);
@@ -178,7 +180,7 @@ namespace Mine.MLNet.Core
                         intervalSum[active[p]] += batchBounds[p];
                     intervalSteps++;
 
-                    if (step % options.EvaluationInterval != 0 && step != options.MaxSteps)
+                    if (step % interval != 0 && step != options.MaxSteps)
                         continue;
 
                     network.eval();
@@ -205,10 +207,10 @@ namespace Mine.MLNet.Core
                         }
                     }
                     intervalSteps = 0;
-                    LogProgress(step, active, trainingCurves, validationCurves, bestValue, sinceBest);
+                    LogProgress(step, active, trainingCurves, validationCurves, bestValue, sinceBest, patience);
 
-                    bool[] racedOut = CandidateRace.OutOfTheRace(bestValue, evaluations, race);
-                    int[] still = active.Where(k => sinceBest[k] < options.EarlyStoppingPatience && !racedOut[k]).ToArray();
+                    bool[] racedOut = CandidateRace.OutOfTheRace(bestValue, Array.ConvertAll(evaluations, e => e * interval), race);
+                    int[] still = active.Where(k => sinceBest[k] < patience && !racedOut[k]).ToArray();
                     foreach (int k in active.Except(still))
                         stoppedAt[k] = step;
                     if (still.Length == active.Length || still.Length == 0)
@@ -270,9 +272,9 @@ namespace Mine.MLNet.Core
         }
 
         private void LogProgress(int step, int[] active, List<MineCurvePoint>[] trainingCurves, List<MineCurvePoint>[] validationCurves,
-            BoundEvaluation[] bestValue, int[] sinceBest)
+            BoundEvaluation[] bestValue, int[] sinceBest, int patience)
         {
-            int improving = active.Count(k => sinceBest[k] < options.EarlyStoppingPatience);
+            int improving = active.Count(k => sinceBest[k] < patience);
             double bestSoFar = bestValue.Max(b => b.Nats);
             options.Progress?.Report(new MineProgress(foldStage ?? Stage, step, options.MaxSteps, bestValue.Length, improving, bestSoFar));
             if (channel == null)

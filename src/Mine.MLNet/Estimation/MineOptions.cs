@@ -19,8 +19,8 @@ namespace Mine.MLNet
 
         /// <summary>
         /// Hidden layer widths of the statistics network T(x, z) (ReLU MLP). Default null, an automatic size: the paper's
-        /// [100, 100] for an estimate; for MutualInformationSelect two layers of 16 units per dimension of the widest
-        /// candidate, at most 100 (a single slot against the label gets [16, 16]).
+        /// [100, 100] for an estimate; for MutualInformationSelect two layers of 16 sqrt(w) units, at most 100, for
+        /// candidates at most w slots wide (a single slot against the label gets [16, 16], five slots [36, 36]).
         /// </summary>
         public int[] HiddenLayerSizes { get; set; }
 
@@ -46,11 +46,18 @@ namespace Mine.MLNet
         /// </summary>
         public double ValidationFraction { get; set; } = 0.3;
 
-        /// <summary>Training stops after this many evaluations without a better held-out bound. Default 10.</summary>
-        public int EarlyStoppingPatience { get; set; } = 10;
+        /// <summary>
+        /// Training stops after this many evaluations without a better held-out bound. Default null: 10 for an estimate,
+        /// 5 for MutualInformationSelect (which trains one network per candidate and round, and only needs to tell them apart).
+        /// </summary>
+        public int? EarlyStoppingPatience { get; set; }
 
-        /// <summary>Steps between two evaluations of the held-out bound. Default 100.</summary>
-        public int EvaluationInterval { get; set; } = 100;
+        /// <summary>
+        /// Steps between two evaluations of the held-out bound. Default null: 100 for an estimate; for
+        /// MutualInformationSelect about five passes over the training rows, between 25 and 100 steps (25 on a table of
+        /// a few hundred rows, 100 from about 7,500 rows up).
+        /// </summary>
+        public int? EvaluationInterval { get; set; }
 
         /// <summary>
         /// Marginal Gaussianisation, default true: before training, each dimension of X and of a continuous Z is mapped

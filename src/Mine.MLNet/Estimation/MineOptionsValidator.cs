@@ -27,9 +27,9 @@ namespace Mine.MLNet.Estimation
                 throw Bad(context, nameof(MineOptions.MovingAverageRate), options.MovingAverageRate, "must be in (0, 1]");
             if (!(options.ValidationFraction > 0 && options.ValidationFraction < 1))
                 throw Bad(context, nameof(MineOptions.ValidationFraction), options.ValidationFraction, "must be in (0, 1)");
-            if (options.EarlyStoppingPatience < 1)
+            if (options.EarlyStoppingPatience is < 1)
                 throw Bad(context, nameof(MineOptions.EarlyStoppingPatience), options.EarlyStoppingPatience, "must be at least 1");
-            if (options.EvaluationInterval < 1)
+            if (options.EvaluationInterval is < 1)
                 throw Bad(context, nameof(MineOptions.EvaluationInterval), options.EvaluationInterval, "must be at least 1");
             if (!(options.SmileClip > 0) || double.IsInfinity(options.SmileClip))
                 throw Bad(context, nameof(MineOptions.SmileClip), options.SmileClip, "must be a positive finite number");

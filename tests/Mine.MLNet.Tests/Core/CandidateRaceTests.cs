@@ -19,18 +19,18 @@ namespace Mine.MLNet.Tests.Core
         [TestMethod]
         public void OnlyCandidatesClearlyBelowTheKthBestAreOut()
         {
-            bool[] out2 = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise, Close }, new[] { 3, 3, 3, 3 }, new CandidateRaceSettings(2));
+            bool[] out2 = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise, Close }, new[] { 300, 300, 300, 300 }, new CandidateRaceSettings(2));
             CollectionAssert.AreEqual(new[] { false, false, true, false }, out2);
             // With k = 1 the second best is clearly below the best: out, and the close one too.
-            bool[] out1 = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise, Close }, new[] { 3, 3, 3, 3 }, new CandidateRaceSettings(1));
+            bool[] out1 = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise, Close }, new[] { 300, 300, 300, 300 }, new CandidateRaceSettings(1));
             CollectionAssert.AreEqual(new[] { false, true, true, true }, out1);
         }
 
         [TestMethod]
-        public void ACandidateEvaluatedFewerThanTheMinimumTimesStaysIn()
+        public void ACandidateTrainedFewerThanTheMinimumStepsStaysIn()
         {
-            int young = CandidateRace.MinimumEvaluations - 1;
-            bool[] result = CandidateRace.OutOfTheRace(new[] { Strong, Noise }, new[] { 3, young }, new CandidateRaceSettings(1));
+            int young = CandidateRace.MinimumSteps - 1;
+            bool[] result = CandidateRace.OutOfTheRace(new[] { Strong, Noise }, new[] { 300, young }, new CandidateRaceSettings(1));
             CollectionAssert.AreEqual(new[] { false, false }, result);
         }
 
@@ -39,10 +39,10 @@ namespace Mine.MLNet.Tests.Core
         {
             // The first network (a Joint round's full subset) scores far above the racers but is not one of them: the bar
             // is the best racer's (0.20 - 3 * 0.01), so that racer stays and only the noise racer is out.
-            bool[] result = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise }, new[] { 3, 3, 3 }, new CandidateRaceSettings(1, FirstRacer: 1));
+            bool[] result = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise }, new[] { 300, 300, 300 }, new CandidateRaceSettings(1, FirstRacer: 1));
             CollectionAssert.AreEqual(new[] { false, false, true }, result);
             // Two places for two racers: no race.
-            bool[] all = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise }, new[] { 3, 3, 3 }, new CandidateRaceSettings(2, FirstRacer: 1));
+            bool[] all = CandidateRace.OutOfTheRace(new[] { Strong, Second, Noise }, new[] { 300, 300, 300 }, new CandidateRaceSettings(2, FirstRacer: 1));
             CollectionAssert.AreEqual(new[] { false, false, false }, all);
         }
     }
