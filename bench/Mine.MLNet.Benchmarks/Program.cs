@@ -17,7 +17,8 @@ namespace Mine.MLNet.Benchmarks
             "  figure1 (default)  the paper's Figure 1 and throughput: [--rows N] [--ksg-rows N] [--steps N] [--rhos a,b,..] [--out DIR]\n" +
             "  throughput         the throughput table alone\n" +
             "  selection          feature selection against ML.NET's: [--cases xor,redundant,scale] [--rows N,N,.. (scale case sizes)]\n" +
-            "                     [--steps N] [--hidden a,b,..] (override MaxSteps, HiddenLayerSizes) [--joint-at-scale] [--no-sklearn] [--out DIR]\n" +
+            "                     [--methods mlnet,ranking,conditional,joint] [--steps N] [--hidden a,b,..] (override MaxSteps, HiddenLayerSizes)\n" +
+            "                     [--joint-at-scale] [--no-sklearn] [--out DIR]\n" +
             "                     (scikit-learn runs on the scale cases up to 1M rows when /usr/bin/python3 has it: " + SklearnPeer.InstallHint + ";\n" +
             "                     --joint-at-scale adds Joint on the scale cases up to 100k rows)\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--minutes N] [--decay F] [--models a,b,..]\n" +
@@ -32,7 +33,7 @@ namespace Mine.MLNet.Benchmarks
         {
             ["figure1"] = (new[] { "--rows", "--ksg-rows", "--steps", "--rhos", "--out" }, Array.Empty<string>()),
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
-            ["selection"] = (new[] { "--steps", "--hidden", "--cases", "--rows", "--out" }, new[] { "--joint-at-scale", "--no-sklearn" }),
+            ["selection"] = (new[] { "--steps", "--hidden", "--cases", "--rows", "--methods", "--out" }, new[] { "--joint-at-scale", "--no-sklearn" }),
             ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
@@ -117,6 +118,13 @@ namespace Mine.MLNet.Benchmarks
                 Console.Error.WriteLine($"--cases: unknown case '{unknown}'; use {string.Join(", ", SelectionBenchmark.CaseNames)}.");
                 return 2;
             }
+            string[] methods = arguments.Get("--methods", string.Join(",", SelectionBenchmark.MethodNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string unknownMethod = methods.FirstOrDefault(m => !SelectionBenchmark.MethodNames.Contains(m));
+            if (unknownMethod != null)
+            {
+                Console.Error.WriteLine($"--methods: unknown method '{unknownMethod}'; use {string.Join(", ", SelectionBenchmark.MethodNames)}.");
+                return 2;
+            }
             int[] scaleRows = arguments.Get("--rows", "100000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             string steps = arguments.Get("--steps", null), hidden = arguments.Get("--hidden", null);
             string overrides = string.Join(", ", new[] { ("MaxSteps", steps), ("HiddenLayerSizes", hidden == null ? null : $"[{hidden}]") }
@@ -133,7 +141,7 @@ namespace Mine.MLNet.Benchmarks
             bool sklearn = !arguments.Has("--no-sklearn") && SklearnPeer.Available();
             if (!sklearn && !arguments.Has("--no-sklearn"))
                 Console.WriteLine($"scikit-learn is not installed for /usr/bin/python3; its rows are left out ({SklearnPeer.InstallHint}).");
-            var results = new SelectionBenchmark(Configure, sklearn, arguments.Has("--joint-at-scale")).Run(Console.WriteLine, cases, scaleRows);
+            var results = new SelectionBenchmark(Configure, sklearn, arguments.Has("--joint-at-scale")).Run(Console.WriteLine, cases, scaleRows, methods);
             string table = SelectionBenchmark.Markdown(results);
             Console.WriteLine(table);
             WriteReport(arguments, "selection.md", "Feature selection benchmark",

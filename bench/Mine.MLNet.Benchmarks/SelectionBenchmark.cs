@@ -48,8 +48,13 @@ namespace Mine.MLNet.Benchmarks
             this.jointAtScale = jointAtScale;
         }
 
-        /// <summary>Runs the named cases; the scale case once per entry of <paramref name="scaleRows"/>.</summary>
-        public List<Result> Run(Action<string> log, IReadOnlyCollection<string> caseNames, IEnumerable<int> scaleRows)
+        /// <summary>The method names <see cref="Run"/> accepts (scikit-learn is switched separately).</summary>
+        public static readonly string[] MethodNames = { "mlnet", "ranking", "conditional", "joint" };
+
+        /// <summary>
+        /// Runs the named cases with the named methods; the scale case once per entry of <paramref name="scaleRows"/>.
+        /// </summary>
+        public List<Result> Run(Action<string> log, IReadOnlyCollection<string> caseNames, IEnumerable<int> scaleRows, IReadOnlyCollection<string> methods)
         {
             var cases = new List<Case>();
             if (caseNames.Contains("xor"))
@@ -63,10 +68,13 @@ namespace Mine.MLNet.Benchmarks
             {
                 if (sklearn && c.Name == "Scale" && c.Rows <= SklearnMaxRows)
                     results.Add(Sklearn(c, log));
-                results.Add(Measure(c, "ML.NET SelectFeaturesBasedOnMutualInformation", (context, data) => MlNet(context, data, c)));
-                results.Add(Measure(c, "MutualInformationSelect Ranking", (context, data) => Mine(context, data, c, SelectionStrategy.Ranking, log)));
-                results.Add(Measure(c, "MutualInformationSelect Conditional", (context, data) => Mine(context, data, c, SelectionStrategy.Conditional, log)));
-                if (c.RunJoint || (jointAtScale && c.Rows <= JointMaxRows))
+                if (methods.Contains("mlnet"))
+                    results.Add(Measure(c, "ML.NET SelectFeaturesBasedOnMutualInformation", (context, data) => MlNet(context, data, c)));
+                if (methods.Contains("ranking"))
+                    results.Add(Measure(c, "MutualInformationSelect Ranking", (context, data) => Mine(context, data, c, SelectionStrategy.Ranking, log)));
+                if (methods.Contains("conditional"))
+                    results.Add(Measure(c, "MutualInformationSelect Conditional", (context, data) => Mine(context, data, c, SelectionStrategy.Conditional, log)));
+                if (methods.Contains("joint") && (c.RunJoint || (jointAtScale && c.Rows <= JointMaxRows)))
                     results.Add(Measure(c, "MutualInformationSelect Joint", (context, data) => Mine(context, data, c, SelectionStrategy.Joint, log)));
                 foreach (Result r in results.Where(r => r.Case == c.Name))
                     log(Line(r));

@@ -46,11 +46,11 @@ namespace Mine.MLNet.Samples.Dynamic
             Console.WriteLine($"First row : [{string.Join(", ", first.Select(v => v.ToString("F3")))}]");
 
             // Expected output (seed 0, x64 CPU):
-            //     1. X1 0.6588 ± 0.0061 nats (selected)
-            //     2. X2 0.6588 ± 0.0061 nats (selected)
-            //     3. Noise[4] -0.0049 ± 0.0081 nats
-            //     4. Noise[1] -0.0044 ± 0.0085 nats
-            //     5. Noise[6] -0.0041 ± 0.0097 nats
+            //     1. X1 0.6616 ± 0.0050 nats (selected)
+            //     2. X2 0.6616 ± 0.0050 nats (selected)
+            //     3. Noise[7] -0.0041 ± 0.0025 nats
+            //     4. Noise[5] -0.0007 ± 0.0017 nats
+            //     5. Noise[6] 0.0018 ± 0.0036 nats
             //   Kept slots: X1, X2
             //   First row : [0.661, -1.597]
         }

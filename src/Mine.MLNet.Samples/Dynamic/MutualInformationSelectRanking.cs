@@ -42,11 +42,11 @@ namespace Mine.MLNet.Samples.Dynamic
             Console.WriteLine($"Features column: {selected.Schema["Features"].Type} with slots {string.Join(", ", names.DenseValues())}");
 
             // Expected output (seed 0, x64 CPU):
-            //     1. Size 1.1177 ± 0.0430 nats (selected)
-            //     2. Age 0.0340 ± 0.0114 nats (selected)
-            //     3. Noise1 0.0000 ± 0.0036 nats
-            //     4. Noise2 0.0000 ± 0.0022 nats
-            //     5. Noise3 0.0000 ± 0.0019 nats
+            //     1. Size 1.1145 ± 0.0494 nats (selected)
+            //     2. Age 0.0341 ± 0.0125 nats (selected)
+            //     3. Noise3 0.0014 ± 0.0015 nats
+            //     4. Noise2 0.0000 ± 0.0011 nats
+            //     5. Noise1 0.0000 ± 0.0000 nats
             //   Features column: Vector<Single, 2> with slots Size, Age
         }
 
