@@ -74,31 +74,26 @@ namespace Mine.MLNet.Core
         private static double InfluenceStandardError(double[] influence)
         {
             int n = influence.Length;
-            if (n < 2)
-                return double.PositiveInfinity;
-            double mean = 0;
-            foreach (double v in influence)
-                mean += v;
-            mean /= n;
-            double squares = 0;
-            foreach (double v in influence)
-                squares += (v - mean) * (v - mean);
-            return Finite(Math.Sqrt(squares / (n - 1) / n));
+            return n < 2 ? double.PositiveInfinity : Finite(Math.Sqrt(SquaredDeviations(influence) / (n - 1) / n));
         }
 
         private static double JackknifeStandardError(double[] values)
         {
             int g = values.Length;
-            if (g < 2)
-                return double.PositiveInfinity;
+            return g < 2 ? double.PositiveInfinity : Finite(Math.Sqrt((g - 1.0) / g * SquaredDeviations(values)));
+        }
+
+        /// <summary>sum (v_i - mean v)^2.</summary>
+        private static double SquaredDeviations(double[] values)
+        {
             double mean = 0;
             foreach (double v in values)
                 mean += v;
-            mean /= g;
+            mean /= values.Length;
             double squares = 0;
             foreach (double v in values)
                 squares += (v - mean) * (v - mean);
-            return Finite(Math.Sqrt((g - 1.0) / g * squares));
+            return squares;
         }
 
         /// <summary>Non-finite scores (an overflowing term) leave nothing to measure the spread with: an infinite error, never NaN.</summary>

@@ -60,9 +60,9 @@ namespace Mine.MLNet.Selection
         private static CandidateScore[] Losses(MineTrainer trainer, PairedSamples samples, IReadOnlyList<int[]> candidates,
             List<int> subset, int seed, CandidateRaceSettings race, out BoundEvaluation joint, out double[] decisions)
         {
-            var subsets = new List<int[]> { Slots(candidates, subset) };
+            var subsets = new List<int[]> { CandidateSubsets.Slots(candidates, subset) };
             if (subset.Count > 1)
-                subsets.AddRange(subset.Select(c => Slots(candidates, subset.Where(other => other != c))));
+                subsets.AddRange(subset.Select(c => CandidateSubsets.Slots(candidates, subset.Where(other => other != c))));
             MineRun[] runs = trainer.Train(samples, subsets, seed, race);
             joint = runs[0].Estimate;
             var losses = new CandidateScore[subset.Count];
@@ -76,9 +76,6 @@ namespace Mine.MLNet.Selection
             }
             return losses;
         }
-
-        private static int[] Slots(IReadOnlyList<int[]> candidates, IEnumerable<int> subset)
-            => subset.SelectMany(c => candidates[c]).OrderBy(slot => slot).ToArray();
 
         private static string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
     }

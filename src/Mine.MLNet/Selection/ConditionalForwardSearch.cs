@@ -33,9 +33,9 @@ namespace Mine.MLNet.Selection
                 int[] remaining = Enumerable.Range(0, candidates.Count).Except(keptIds).ToArray();
                 var subsets = new List<int[]>();
                 if (keptIds.Count > 0)
-                    subsets.Add(Slots(candidates, keptIds));
+                    subsets.Add(CandidateSubsets.Slots(candidates, keptIds));
                 int first = subsets.Count;
-                subsets.AddRange(remaining.Select(c => Slots(candidates, keptIds.Append(c))));
+                subsets.AddRange(remaining.Select(c => CandidateSubsets.Slots(candidates, keptIds.Append(c))));
                 MineRun[] runs = trainer.Train(samples, subsets, seed, new CandidateRaceSettings(1, FirstRacer: first));
 
                 // I(empty; label) = 0 exactly.
@@ -63,9 +63,6 @@ namespace Mine.MLNet.Selection
                 .Select(i => lastRound[i]));
             return ranked;
         }
-
-        private static int[] Slots(IReadOnlyList<int[]> candidates, IEnumerable<int> subset)
-            => subset.SelectMany(c => candidates[c]).OrderBy(slot => slot).ToArray();
 
         private static string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
     }
