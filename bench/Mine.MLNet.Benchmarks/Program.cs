@@ -20,7 +20,7 @@ namespace Mine.MLNet.Benchmarks
             "                     [--methods mlnet,ranking,conditional,joint] [--steps N] [--hidden a,b,..] (override MaxSteps, HiddenLayerSizes)\n" +
             "                     [--joint-at-scale] [--no-sklearn] [--out DIR]\n" +
             "                     (scikit-learn runs on the scale cases up to 1M rows when /usr/bin/python3 has it: " + SklearnPeer.InstallHint + ";\n" +
-            "                     --joint-at-scale adds Joint on the scale cases up to 100k rows)\n" +
+            "                     --joint-at-scale adds Joint on the scale cases up to 1M rows)\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--minutes N] [--decay F] [--models a,b,..]\n" +
             "                     [--train N] [--data DIR] [--out DIR] (--minutes: a training time limit per model; --decay: the learning-rate\n" +
             "                     factor every 2 epochs; --models: any of baseline, gaussian, propagated, additive;\n" +

@@ -29,7 +29,7 @@ namespace Mine.MLNet.Benchmarks
         public const int SklearnMaxRows = 1_000_000;
 
         /// <summary>With --joint-at-scale, Joint runs on the scale cases up to this many rows.</summary>
-        public const int JointMaxRows = 100_000;
+        public const int JointMaxRows = 1_000_000;
 
         /// <summary>The case names <see cref="Run"/> accepts.</summary>
         public static readonly string[] CaseNames = { "xor", "redundant", "scale" };
