@@ -1,9 +1,7 @@
 using System;
-using System.Globalization;
-using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Mine.MLNet.Testing
 {
@@ -27,13 +25,18 @@ namespace Mine.MLNet.Testing
 
         /// <summary>Writes a CSV with a header: the input columns, then the Boolean label Y.</summary>
         public static void WriteCsv(string path, int rows, int noiseColumns, int seed)
+            => BooleanLabelCsv.Write(path, InputColumns(noiseColumns), Rows(rows, noiseColumns, seed));
+
+        /// <summary>Loads a file written by <see cref="WriteCsv"/>: Single inputs, a Boolean label Y.</summary>
+        public static IDataView Load(MLContext context, string path, int noiseColumns)
+            => BooleanLabelCsv.Load(context, path, InputColumns(noiseColumns));
+
+        private static IEnumerable<(double[] Inputs, bool Label)> Rows(int rows, int noiseColumns, int seed)
         {
             var random = new Random(seed);
-            using var writer = new StreamWriter(path);
-            writer.WriteLine(string.Join(",", InputColumns(noiseColumns)) + ",Y");
-            var values = new double[5 + noiseColumns];
             for (int r = 0; r < rows; r++)
             {
+                var values = new double[5 + noiseColumns];
                 double a = CorrelatedGaussians.Normal(random), b = CorrelatedGaussians.Normal(random);
                 values[0] = a;
                 for (int i = 1; i <= 3; i++)
@@ -41,18 +44,8 @@ namespace Mine.MLNet.Testing
                 values[4] = b;
                 for (int i = 5; i < values.Length; i++)
                     values[i] = CorrelatedGaussians.Normal(random);
-                bool y = a + b + 0.5 * CorrelatedGaussians.Normal(random) > 0;
-                writer.WriteLine(string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "," + (y ? "true" : "false"));
+                yield return (values, a + b + 0.5 * CorrelatedGaussians.Normal(random) > 0);
             }
-        }
-
-        /// <summary>Loads a file written by <see cref="WriteCsv"/>: Single inputs, a Boolean label Y.</summary>
-        public static IDataView Load(MLContext context, string path, int noiseColumns)
-        {
-            string[] names = InputColumns(noiseColumns);
-            var columns = names.Select((name, i) => new TextLoader.Column(name, DataKind.Single, i)).ToList();
-            columns.Add(new TextLoader.Column("Y", DataKind.Boolean, names.Length));
-            return context.Data.LoadFromTextFile(path, columns.ToArray(), separatorChar: ',', hasHeader: true);
         }
     }
 }

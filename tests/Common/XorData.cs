@@ -1,9 +1,7 @@
 using System;
-using System.Globalization;
-using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Mine.MLNet.Testing
 {
@@ -20,26 +18,22 @@ namespace Mine.MLNet.Testing
 
         /// <summary>Writes a CSV with a header: the input columns, then the Boolean label Y.</summary>
         public static void WriteCsv(string path, int rows, int noiseColumns, int seed)
-        {
-            var random = new Random(seed);
-            using var writer = new StreamWriter(path);
-            writer.WriteLine(string.Join(",", InputColumns(noiseColumns)) + ",Y");
-            var values = new double[2 + noiseColumns];
-            for (int r = 0; r < rows; r++)
-            {
-                for (int i = 0; i < values.Length; i++)
-                    values[i] = CorrelatedGaussians.Normal(random);
-                bool y = values[0] * values[1] > 0;
-                writer.WriteLine(string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "," + (y ? "true" : "false"));
-            }
-        }
+            => BooleanLabelCsv.Write(path, InputColumns(noiseColumns), Rows(rows, noiseColumns, seed));
 
         /// <summary>Loads a file written by <see cref="WriteCsv"/>: Single inputs, a Boolean label Y.</summary>
         public static IDataView Load(MLContext context, string path, int noiseColumns)
+            => BooleanLabelCsv.Load(context, path, InputColumns(noiseColumns));
+
+        private static IEnumerable<(double[] Inputs, bool Label)> Rows(int rows, int noiseColumns, int seed)
         {
-            var columns = InputColumns(noiseColumns).Select((name, i) => new TextLoader.Column(name, DataKind.Single, i)).ToList();
-            columns.Add(new TextLoader.Column("Y", DataKind.Boolean, 2 + noiseColumns));
-            return context.Data.LoadFromTextFile(path, columns.ToArray(), separatorChar: ',', hasHeader: true);
+            var random = new Random(seed);
+            for (int r = 0; r < rows; r++)
+            {
+                var values = new double[2 + noiseColumns];
+                for (int i = 0; i < values.Length; i++)
+                    values[i] = CorrelatedGaussians.Normal(random);
+                yield return (values, values[0] * values[1] > 0);
+            }
         }
     }
 }

@@ -147,7 +147,9 @@ namespace Mine.MLNet.Core
             var validationCurves = NewCurves(count);
             // The baseline is a constant T, which scores exactly 0 under every bound: a candidate's network is
             // kept only once it beats 0 on the early-stopping rows.
-            Tensor[] best = network.parameters().Select(p => p.detach().clone()).ToArray();
+            using Tensor everyCandidate = tensor(Enumerable.Range(0, count).Select(k => (long)k).ToArray(), device: device);
+            using StatisticsNetwork bestNetworks = network.Subset(everyCandidate);
+            Tensor[] best = bestNetworks.parameters().ToArray<Tensor>();
             var bestValue = new BoundEvaluation[count];
             var hasBest = new bool[count];
             var sinceBest = new int[count];
@@ -244,21 +246,11 @@ namespace Mine.MLNet.Core
             // Every candidate's best network, evaluated once on the estimation rows.
             BoundEvaluation[] estimates;
             using (var all = new CandidateInputs(candidates, samples.XWidth, device, width))
-            using (var final = new StatisticsNetwork(count, width, samples.ZWidth, StatisticsNetworkSize.HiddenLayers(options, width, forSelection), trainingGenerator))
             {
-                final.to(device);
-                Tensor[] finalParameters = final.parameters().ToArray<Tensor>();
-                using (no_grad())
-                {
-                    for (int i = 0; i < best.Length; i++)
-                        finalParameters[i].copy_(best[i]);
-                }
-                final.eval();
+                bestNetworks.eval();
                 using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
-                estimates = objective.Evaluate(final, all, xEstimate, zEstimate, estimateCategories, estimationGenerator, options.CancellationToken);
+                estimates = objective.Evaluate(bestNetworks, all, xEstimate, zEstimate, estimateCategories, estimationGenerator, options.CancellationToken);
             }
-            foreach (Tensor t in best)
-                t.Dispose();
 
             var results = new FoldResult[count];
             for (int k = 0; k < count; k++)
