@@ -24,7 +24,8 @@ namespace Mine.MLNet.Benchmarks
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--minutes N] [--decay F] [--models a,b,..]\n" +
             "                     [--train N] [--data DIR] [--out DIR] (--minutes: a training time limit per model; --decay: the learning-rate\n" +
             "                     factor every 2 epochs; --models: any of baseline, gaussian, propagated, additive;\n" +
-            "                     --learning-rate F, --sigma F (the MINE models' noise), --samples N (EvaluationSamples) override the defaults)\n" +
+            "                     --learning-rate F, --sigma F (the MINE models' noise), --samples N (EvaluationSamples), --averaging F (ParameterAveragingDecay),\n" +
+            "                     --seed N (Seed, default 0) override the defaults)\n" +
             "                     (run scripts/fetch-mnist.sh first)\n" +
             "  bmi                the Beyond Normal benchmark, 40 tasks: [--rows N] [--seeds N] [--ksg-seeds N] [--tasks TEXT] [--no-gaussianize] [--out DIR]\n" +
             "  soak               reliability: every operation repeated under an allocating thread: [--minutes N] [--out DIR]";
@@ -34,7 +35,7 @@ namespace Mine.MLNet.Benchmarks
             ["figure1"] = (new[] { "--rows", "--ksg-rows", "--steps", "--rhos", "--out" }, Array.Empty<string>()),
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
             ["selection"] = (new[] { "--steps", "--hidden", "--cases", "--rows", "--methods", "--out" }, new[] { "--joint-at-scale", "--no-sklearn" }),
-            ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
+            ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--averaging", "--seed", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
         };
@@ -173,7 +174,9 @@ namespace Mine.MLNet.Benchmarks
             string schedule = decay == 1 ? "a constant learning rate" : $"the learning rate multiplied by {decay.ToString(CultureInfo.InvariantCulture)} every 2 epochs";
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Information bottleneck on MNIST: {rows} training rows, {budget}, {schedule}.");
             string learningRate = arguments.Get("--learning-rate", null), sigma = arguments.Get("--sigma", null), samples = arguments.Get("--samples", null);
-            string overrides = string.Join(", ", new[] { ("LearningRate", learningRate), ("NoiseStandardDeviation of the MINE models", sigma), ("EvaluationSamples", samples) }
+            string averaging = arguments.Get("--averaging", null), seed = arguments.Get("--seed", null);
+            string overrides = string.Join(", ", new[] { ("LearningRate", learningRate), ("NoiseStandardDeviation of the MINE models", sigma), ("EvaluationSamples", samples),
+                    ("ParameterAveragingDecay", averaging), ("Seed", seed) }
                 .Where(o => o.Item2 != null).Select(o => $"{o.Item1} = {o.Item2}"));
             if (overrides.Length > 0)
                 Console.WriteLine($"Overrides: {overrides}.");
@@ -187,6 +190,10 @@ namespace Mine.MLNet.Benchmarks
                     o.NoiseStandardDeviation = double.Parse(sigma, CultureInfo.InvariantCulture);
                 if (samples != null)
                     o.EvaluationSamples = int.Parse(samples, CultureInfo.InvariantCulture);
+                if (averaging != null)
+                    o.ParameterAveragingDecay = double.Parse(averaging, CultureInfo.InvariantCulture);
+                if (seed != null)
+                    o.Seed = int.Parse(seed, CultureInfo.InvariantCulture);
             }
             var results = new MnistBenchmark(data, epochs, rows, models, Configure).Run(Console.WriteLine);
             string table = MnistBenchmark.Markdown(results);

@@ -65,6 +65,7 @@ namespace Mine.MLNet.Core
 
             var objective = new DonskerVaradhanObjective(options.MovingAverageRate, 1);
             using var optimizer = new AdamOptimizer(network.parameters().Concat(statistics.parameters()), options.LearningRate);
+            using ParameterAverage average = options.ParameterAveragingDecay > 0 ? new ParameterAverage(network.parameters(), options.ParameterAveragingDecay) : null;
             var history = new List<InformationBottleneckEpoch>();
             var clock = Stopwatch.StartNew();
             for (int epoch = 1; epoch <= options.NumberOfEpochs; epoch++)
@@ -77,14 +78,16 @@ namespace Mine.MLNet.Core
                 optimizer.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, (epoch - 1) / options.LearningRateDecayEpochs);
                 network.train();
                 statistics.train();
-                (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, trainX, trainY, generator);
-                double accuracy = heldX is null ? double.NaN : Accuracy(network, heldX, heldY, evaluationNoise);
+                (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, average, trainX, trainY, generator);
+                double accuracy = heldX is null ? double.NaN : AveragedAccuracy(network, average, heldX, heldY, evaluationNoise);
                 var record = new InformationBottleneckEpoch(epoch, crossEntropy + options.Beta * mutualInformation, crossEntropy, mutualInformation, accuracy);
                 history.Add(record);
                 options.Progress?.Report(record);
                 channel.Info(MessageSensitivity.None, "Information bottleneck {0}/{1}: {2}", epoch, options.NumberOfEpochs, record);
             }
 
+            // The fitted model predicts with the averaged weights; the final estimate measures that encoder.
+            average?.Swap();
             BoundEvaluation estimate = Estimate(network, statistics, objective, heldX ?? trainX, generator);
             channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats.",
                 held > 0 ? "held-out" : "training", estimate.Nats, estimate.StandardError);
@@ -106,7 +109,7 @@ namespace Mine.MLNet.Core
         }
 
         private (double CrossEntropy, double MutualInformation) Epoch(BottleneckNetwork network, StatisticsNetwork statistics,
-            MineObjective objective, AdamOptimizer optimizer, Tensor trainX, Tensor trainY, Generator generator)
+            MineObjective objective, AdamOptimizer optimizer, ParameterAverage average, Tensor trainX, Tensor trainY, Generator generator)
         {
             long rows = trainX.shape[0];
             int batch = (int)Math.Min(options.BatchSize, rows);
@@ -137,6 +140,7 @@ namespace Mine.MLNet.Core
                 optimizer.ZeroGrad();
                 ScalarArithmetic.Add(crossEntropy, mineLoss).backward();
                 optimizer.Step();
+                average?.Update();
 
                 crossEntropySum += crossEntropy.item<float>();
                 boundSum += bounds[0];
@@ -144,6 +148,20 @@ namespace Mine.MLNet.Core
                 batches++;
             }
             return (crossEntropySum / batches, boundSum / batches);
+        }
+
+        /// <summary>Validation accuracy of the weights the model would ship with now: the averaged ones when averaging.</summary>
+        private static double AveragedAccuracy(BottleneckNetwork network, ParameterAverage average, Tensor x, Tensor y, Tensor evaluationNoise)
+        {
+            average?.Swap();
+            try
+            {
+                return Accuracy(network, x, y, evaluationNoise);
+            }
+            finally
+            {
+                average?.Swap();
+            }
         }
 
         private static double Accuracy(BottleneckNetwork network, Tensor x, Tensor y, Tensor evaluationNoise)

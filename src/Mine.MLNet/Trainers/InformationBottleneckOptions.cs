@@ -66,6 +66,15 @@ namespace Mine.MLNet
         public int LearningRateDecayEpochs { get; set; } = 2;
 
         /// <summary>
+        /// Decay of an exponential moving average of the encoder's and decoder's weights (Polyak averaging), which the
+        /// fitted model predicts with and which the per-epoch validation accuracy and the final I(X;Z) estimate measure.
+        /// After step t the average keeps min(decay, (1 + t) / (10 + t)) of itself, so a short run averages its recent
+        /// steps, not its initial weights. Alemi et al. (2016) use 0.999. Default 0: the model keeps the last weights.
+        /// In [0, 1).
+        /// </summary>
+        public double ParameterAveragingDecay { get; set; }
+
+        /// <summary>
         /// Wall-clock budget for training: no new epoch starts once this much time has passed since the first one
         /// began, so training ends at the first epoch that finishes past it (or after <see cref="NumberOfEpochs"/>,
         /// whichever comes first; <see cref="InformationBottleneckTransformer.History"/> says how many ran). When the

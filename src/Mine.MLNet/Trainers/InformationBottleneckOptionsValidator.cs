@@ -40,6 +40,8 @@ namespace Mine.MLNet.Trainers
                 throw Bad(context, nameof(options.LearningRateDecay), options.LearningRateDecay, "must be in (0, 1]");
             if (options.LearningRateDecayEpochs < 1)
                 throw Bad(context, nameof(options.LearningRateDecayEpochs), options.LearningRateDecayEpochs, "must be at least 1");
+            if (!(options.ParameterAveragingDecay >= 0 && options.ParameterAveragingDecay < 1))
+                throw Bad(context, nameof(options.ParameterAveragingDecay), options.ParameterAveragingDecay, "must be in [0, 1)");
             if (options.TrainingTimeLimit is TimeSpan limit && limit <= TimeSpan.Zero)
                 throw Bad(context, nameof(options.TrainingTimeLimit), limit, "must be positive (or null for no limit)");
             if (options.EvaluationSamples < 1)

@@ -135,6 +135,9 @@ namespace Mine.MLNet.Tests.Trainers
         [DataRow(nameof(InformationBottleneckOptions.ValidationFraction), 1.0)]
         [DataRow(nameof(InformationBottleneckOptions.LearningRateDecay), 0.0)]
         [DataRow(nameof(InformationBottleneckOptions.LearningRateDecay), 1.5)]
+        [DataRow(nameof(InformationBottleneckOptions.ParameterAveragingDecay), 1.0)]
+        [DataRow(nameof(InformationBottleneckOptions.ParameterAveragingDecay), -0.1)]
+        [DataRow(nameof(InformationBottleneckOptions.ParameterAveragingDecay), double.NaN)]
         public void BadNumbersAreRefusedWhenTheTrainerIsBuilt(string property, double value)
         {
             InformationBottleneckOptions options = Options();

@@ -35,12 +35,28 @@ namespace Mine.MLNet.Tests.Trainers
             Assert.IsTrue(double.IsFinite(model.MutualInformation));
         }
 
-        private static float[][] Scores(int epochs, double decay)
+        [TestMethod]
+        public void TheModelPredictsWithTheAveragedWeightsWhichFollowTheTrainingWeights()
+        {
+            // After 12 epochs (252 steps) the average, decay 0.99 capped by the warm-up at about 0.96 (the last 30 steps
+            // or so), differs from the last weights, so averaging changes the fitted model. When the rate then drops by 1e-9, the weights stay where
+            // the first epoch left them, and 40 more epochs (840 steps at decay 0.9) pull the average onto them: the
+            // model's scores become those of the one-epoch model without averaging.
+            float[][] lastWeights = Scores(epochs: 12, decay: 1);
+            float[][] averaged = Scores(epochs: 12, decay: 1, averaging: 0.99);
+            Assert.IsGreaterThan(1e-2, MaxDifference(lastWeights, averaged));
+            float[][] oneEpoch = Scores(epochs: 1, decay: 1);
+            float[][] averagedOntoFrozen = Scores(epochs: 41, decay: 1e-9, averaging: 0.9);
+            Assert.IsLessThan(1e-5, MaxDifference(oneEpoch, averagedOntoFrozen));
+        }
+
+        private static float[][] Scores(int epochs, double decay, double averaging = 0)
         {
             var context = new MLContext(seed: 0);
             InformationBottleneckOptions options = BottleneckTestData.Fast(BottleneckEncoder.Gaussian);
             options.NumberOfEpochs = epochs;
             options.LearningRateDecay = decay;
+            options.ParameterAveragingDecay = averaging;
             options.LearningRateDecayEpochs = 1;
             InformationBottleneckTransformer model = context.MulticlassClassification.Trainers.InformationBottleneck(options).Fit(BottleneckTestData.Training(context));
             return model.Transform(BottleneckTestData.Test(context)).GetColumn<float[]>("Score").ToArray();
