@@ -86,7 +86,7 @@ namespace Mine.MLNet
             byte[] servingModel = BottleneckOnnxExporter.Export(run, options.FeatureColumnName, batched: true);
             var model = new InformationBottleneckModelParameters(options.Encoder, samples.XWidth, classes, options.BottleneckSize,
                 run.History, run.MutualInformation.Nats, run.MutualInformation.StandardError, servingModel);
-            return new InformationBottleneckTransformer(Chain(input, rowModel, probabilities, classes), model, options.FeatureColumnName);
+            return WholeChainPredictorFactory.Create(channel, Chain(input, rowModel, probabilities, classes), model, options.FeatureColumnName);
         }
 
         /// <summary>ONNX network, then ML.NET's multiclass scorer over its probabilities, then the probabilities dropped.</summary>

@@ -36,22 +36,38 @@ namespace Mine.MLNet.Tests.Trainers
 
             IDataView test = model.Transform(Load(context, 1000, seed: 4));
             double accuracy = context.MulticlassClassification.Evaluate(test).MicroAccuracy;
-            ImmutableArray<MulticlassClassificationMetricsStatistics> importance =
-                context.MulticlassClassification.PermutationFeatureImportance(classifier, test, permutationCount: 1);
-
-            // The label is the quadrant of (x2, x6). Shuffling x2 or x6 moves about half the rows to a wrong quadrant
-            // (accuracy falls by about half of what the model has); shuffling a feature independent of the label
-            // cannot change the expected accuracy, so only noise of a few rows in 1,000 remains.
-            double[] drops = importance.Select(m => -m.MicroAccuracy.Mean).ToArray();
-            Console.WriteLine($"accuracy {accuracy:F3}; drops {string.Join(", ", drops.Select(d => d.ToString("F3")))}");
-            Assert.AreEqual(Width, drops.Length);
             Assert.IsGreaterThan(0.85, accuracy, $"accuracy {accuracy:F3}");
-            CollectionAssert.AreEquivalent(Informative, drops.Select((d, i) => (d, i)).OrderByDescending(p => p.d).Take(2).Select(p => p.i).ToArray(),
-                $"drops {string.Join(", ", drops.Select(d => d.ToString("F3")))}");
-            foreach (int i in Informative)
-                Assert.IsGreaterThan(0.25, drops[i], $"feature {i}: drop {drops[i]:F3}");
-            foreach (int i in Enumerable.Range(0, Width).Except(Informative))
-                Assert.IsLessThan(0.03, Math.Abs(drops[i]), $"feature {i}: drop {drops[i]:F3}");
+
+            // The generic overload, given the classifier itself: one result per slot, in slot order.
+            ImmutableArray<MulticlassClassificationMetricsStatistics> bySlot =
+                context.MulticlassClassification.PermutationFeatureImportance(classifier, test, permutationCount: 1);
+            AssertTheInformativeFeaturesLead(bySlot.Select((m, i) => ($"x{i}", -m.MicroAccuracy.Mean)).ToArray());
+
+            // The overload that takes the whole fitted chain finds the classifier in it and names each slot.
+            ImmutableDictionary<string, MulticlassClassificationMetricsStatistics> byName =
+                context.MulticlassClassification.PermutationFeatureImportance((ITransformer)model, test, permutationCount: 1);
+            AssertTheInformativeFeaturesLead(byName.Select(p => (p.Key, -p.Value.MicroAccuracy.Mean)).ToArray());
+        }
+
+        /// <summary>
+        /// The label is the quadrant of (x2, x6). Shuffling x2 or x6 moves about half the rows to a wrong quadrant
+        /// (accuracy falls by about half of what the model has); shuffling a feature independent of the label cannot
+        /// change the expected accuracy, so only noise of a few rows in 1,000 remains.
+        /// </summary>
+        private static void AssertTheInformativeFeaturesLead((string Name, double Drop)[] drops)
+        {
+            string shown = string.Join(", ", drops.Select(d => $"{d.Name} {d.Drop:F3}"));
+            Console.WriteLine($"accuracy drops: {shown}");
+            Assert.HasCount(Width, drops);
+            string[] informative = Informative.Select(i => $"x{i}").ToArray();
+            CollectionAssert.AreEquivalent(informative, drops.OrderByDescending(d => d.Drop).Take(2).Select(d => d.Name).ToArray(), shown);
+            foreach ((string name, double drop) in drops)
+            {
+                if (informative.Contains(name))
+                    Assert.IsGreaterThan(0.25, drop, $"{name}: drop {drop:F3}");
+                else
+                    Assert.IsLessThan(0.03, Math.Abs(drop), $"{name}: drop {drop:F3}");
+            }
         }
 
         [TestMethod]
@@ -82,7 +98,7 @@ namespace Mine.MLNet.Tests.Trainers
             public string Class { get; set; }
         }
 
-        /// <summary>Ten standard normal features; the class is the quadrant of (x2, x6).</summary>
+        /// <summary>Ten standard normal features with slot names x0 to x9; the class is the quadrant of (x2, x6).</summary>
         private static IDataView Load(MLContext context, int count, int seed)
         {
             var random = new Random(seed);
@@ -94,7 +110,10 @@ namespace Mine.MLNet.Tests.Trainers
                     x[j] = (float)CorrelatedGaussians.Normal(random);
                 rows.Add(new Row { Features = x, Class = $"q{(x[Informative[0]] > 0 ? 2 : 0) + (x[Informative[1]] > 0 ? 1 : 0)}" });
             }
-            return context.Data.LoadFromEnumerable(rows);
+            SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
+            var names = new VBuffer<ReadOnlyMemory<char>>(Width, Enumerable.Range(0, Width).Select(j => $"x{j}".AsMemory()).ToArray());
+            schema[nameof(Row.Features)].AddAnnotation("SlotNames", names, new VectorDataViewType(TextDataViewType.Instance, Width));
+            return context.Data.LoadFromEnumerable(rows, schema);
         }
     }
 }
