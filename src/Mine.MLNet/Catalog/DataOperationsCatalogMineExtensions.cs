@@ -27,7 +27,8 @@ namespace Microsoft.ML
     
         /// <summary>
         /// Loads MNIST from its standard IDX files (e.g. train-images-idx3-ubyte and train-labels-idx1-ubyte):
-        /// a Features column of 784 pixels scaled to [0, 1] and a key Label column (1 to 10, KeyValues "0" to "9").
+        /// a Features column of 784 pixels scaled to [0, 1], row by row, with slot names "r0c0" to "r27c27" (row and
+        /// column from 0), and a key Label column (1 to 10, KeyValues "0" to "9").
         /// The files are read lazily on each pass over the view.
         /// </summary>
         /// <param name="catalog">The data operations catalog, <c>mlContext.Data</c>.</param>

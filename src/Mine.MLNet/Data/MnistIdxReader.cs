@@ -24,6 +24,9 @@ namespace Mine.MLNet.Data
         /// <summary>ML.NET's annotation kind for the values of a key type.</summary>
         private const string AnnotationUtilsKeyValues = "KeyValues";
 
+        /// <summary>ML.NET's annotation kind for the names of a vector's slots.</summary>
+        private const string AnnotationUtilsSlotNames = "SlotNames";
+
         private readonly string imagesPath;
         private readonly string labelsPath;
 
@@ -34,7 +37,9 @@ namespace Mine.MLNet.Data
             using BinaryReader images = Open(imagesPath, ImagesMagic, "images");
             using BinaryReader labels = Open(labelsPath, LabelsMagic, "labels");
             Count = ReadInt(images);
-            Width = checked(ReadInt(images) * ReadInt(images));
+            ImageRows = ReadInt(images);
+            ImageColumns = ReadInt(images);
+            Width = checked(ImageRows * ImageColumns);
             int labelCount = ReadInt(labels);
             if (labelCount != Count)
                 throw new InvalidDataException($"The images file '{imagesPath}' holds {Count} images but the labels file '{labelsPath}' holds {labelCount} labels.");
@@ -44,14 +49,27 @@ namespace Mine.MLNet.Data
 
         public int Count { get; }
 
+        /// <summary>Pixel rows per image (28 for MNIST).</summary>
+        public int ImageRows { get; }
+
+        /// <summary>Pixel columns per image (28 for MNIST).</summary>
+        public int ImageColumns { get; }
+
         /// <summary>Pixels per image (rows * columns, 784 for MNIST).</summary>
         public int Width { get; }
 
-        /// <summary>A view with Features (Width pixels scaled to [0, 1]) and Label (key 1..10 with KeyValues "0".."9").</summary>
+        /// <summary>
+        /// A view with Features (Width pixels scaled to [0, 1], row by row, slots named "r{row}c{column}" from 0) and
+        /// Label (key 1..10 with KeyValues "0".."9").
+        /// </summary>
         public IDataView Load(MLContext context)
         {
             SchemaDefinition definition = SchemaDefinition.Create(typeof(MnistImage));
-            definition[nameof(MnistImage.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Width);
+            SchemaDefinition.Column features = definition[nameof(MnistImage.Features)];
+            features.ColumnType = new VectorDataViewType(NumberDataViewType.Single, Width);
+            var pixelNames = new VBuffer<ReadOnlyMemory<char>>(Width,
+                Enumerable.Range(0, Width).Select(p => $"r{p / ImageColumns}c{p % ImageColumns}".AsMemory()).ToArray());
+            features.AddAnnotation(AnnotationUtilsSlotNames, pixelNames, new VectorDataViewType(TextDataViewType.Instance, Width));
             SchemaDefinition.Column label = definition[nameof(MnistImage.Label)];
             label.ColumnType = new KeyDataViewType(typeof(uint), Classes);
             var digits = new VBuffer<ReadOnlyMemory<char>>(Classes, Enumerable.Range(0, Classes).Select(d => d.ToString().AsMemory()).ToArray());

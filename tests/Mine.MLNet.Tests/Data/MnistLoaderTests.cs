@@ -45,6 +45,9 @@ namespace Mine.MLNet.Tests.Data
             IDataView view = new MLContext(seed: 0).Data.LoadMnist(images, labels);
 
             Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Single, 6), view.Schema["Features"].Type);
+            var slotNames = new VBuffer<ReadOnlyMemory<char>>();
+            view.Schema["Features"].GetSlotNames(ref slotNames);
+            CollectionAssert.AreEqual(new[] { "r0c0", "r0c1", "r0c2", "r1c0", "r1c1", "r1c2" }, slotNames.DenseValues().Select(v => v.ToString()).ToArray());
             Assert.AreEqual(new KeyDataViewType(typeof(uint), 10), view.Schema["Label"].Type);
             var keyValues = new VBuffer<ReadOnlyMemory<char>>();
             view.Schema["Label"].GetKeyValues(ref keyValues);
