@@ -24,7 +24,7 @@ namespace Mine.MLNet
         /// <summary>Mean MINE (Donsker-Varadhan) estimate of I(X;Z) on the epoch's training batches, in nats.</summary>
         public double MutualInformation { get; }
 
-        /// <summary>Accuracy on the validation rows at the end of the epoch, with the prediction-time encoding; NaN without validation rows.</summary>
+        /// <summary>Accuracy on the validation rows at the end of the epoch, with the prediction-time encoding and weights (the averaged ones when <see cref="InformationBottleneckOptions.ParameterAveragingDecay"/> is above 0); NaN without validation rows.</summary>
         public double ValidationAccuracy { get; }
 
         /// <inheritdoc/>
