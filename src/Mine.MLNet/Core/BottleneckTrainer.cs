@@ -91,6 +91,15 @@ namespace Mine.MLNet.Core
             BoundEvaluation estimate = Estimate(network, statistics, objective, heldX ?? trainX, generator);
             channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats.",
                 held > 0 ? "held-out" : "training", estimate.Nats, estimate.StandardError);
+            // I(X;Z) >= 0, so a negative mean training bound means T never caught up or lost track (on MNIST it once
+            // collapsed to -2.8 million nats: docs/regulariser.md); its estimate then says nothing about I(X;Z).
+            if (history.Count > 0 && history[^1].MutualInformation < 0)
+            {
+                channel.Warning(MessageSensitivity.None,
+                    "Information bottleneck: the statistics network's mean training bound in the last epoch was {0:G4} nats, below 0, so it has not tracked I(X;Z); " +
+                    "the final estimate {1:F3} +- {2:F3} nats is not reliable (train longer, or see docs/regulariser.md).",
+                    history[^1].MutualInformation, estimate.Nats, estimate.StandardError);
+            }
             float[] noise = evaluationNoise.cpu().data<float>().ToArray();
             return new BottleneckRun(network, standardizer, noise, samples, history, estimate, classes);
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -48,6 +49,32 @@ namespace Mine.MLNet.Tests.Trainers
             float[][] oneEpoch = Scores(epochs: 1, decay: 1);
             float[][] averagedOntoFrozen = Scores(epochs: 41, decay: 1e-9, averaging: 0.9);
             Assert.IsLessThan(1e-5, MaxDifference(oneEpoch, averagedOntoFrozen));
+        }
+
+        [TestMethod]
+        public void ANegativeFinalTrainingBoundIsWarnedAbout()
+        {
+            // At a rate of 1e-9 the statistics network keeps its random initial weights. For such a T the joint and
+            // the shuffled pairs score alike, and log E_Q[e^T] > E_Q[T] (Jensen), so the bound is below 0; a trained T
+            // (the default rate) is above it on these well-separated classes.
+            Assert.IsTrue(Warnings(1e-9).Exists(w => w.Contains("below 0")), "no warning for an untrained statistics network");
+            Assert.IsFalse(Warnings(BottleneckTestData.Fast(BottleneckEncoder.Additive).LearningRate).Exists(w => w.Contains("below 0")));
+        }
+
+        private static List<string> Warnings(double learningRate)
+        {
+            var context = new MLContext(seed: 0);
+            var warnings = new List<string>();
+            context.Log += (_, e) =>
+            {
+                if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
+                    warnings.Add(e.RawMessage);
+            };
+            InformationBottleneckOptions options = BottleneckTestData.Fast(BottleneckEncoder.Additive);
+            options.LearningRate = learningRate;
+            InformationBottleneckTransformer model = context.MulticlassClassification.Trainers.InformationBottleneck(options).Fit(BottleneckTestData.Training(context));
+            Assert.IsTrue(double.IsFinite(model.MutualInformation));
+            return warnings;
         }
 
         private static float[][] Scores(int epochs, double decay, double averaging = 0)
