@@ -10,9 +10,10 @@ namespace Mine.MLNet
     /// The trained information-bottleneck classifier, an ML.NET prediction transformer: <see cref="Model"/> holds the
     /// model parameters, and <see cref="FeatureColumnName"/> lets
     /// <c>mlContext.MulticlassClassification.PermutationFeatureImportance(model, data)</c> rank the input features, for
-    /// this transformer or a fitted chain that ends with it (Fit returns a run-time subclass that ML.NET's whole-chain
-    /// overload recognises; the class is not sealed for that reason, and only Mine.MLNet can construct it). Adds ML.NET's multiclass output columns: Score (a vector of Single, one probability per class, with
-    /// SlotNames and the score-column annotations) and PredictedLabel (a key carrying the label's KeyValues). The
+    /// this transformer or for a fitted chain that ends with it (Fit returns a run-time subclass that ML.NET's
+    /// whole-chain overload recognises, so the class is not sealed; only Mine.MLNet can construct it). The whole-chain
+    /// overload needs SlotNames on the feature column. Adds ML.NET's multiclass output columns: Score (a vector of
+    /// Single, one probability per class, with SlotNames and the score-column annotations) and PredictedLabel (a key carrying the label's KeyValues). The
     /// network runs as an ONNX model inside ML.NET's ApplyOnnxModel transformer, followed by ML.NET's own multiclass
     /// scorer, so <c>mlContext.Model.Save</c> writes a model that loads (as a TransformerChain of those built-in
     /// transformers) in any process that references Microsoft.ML.OnnxTransformer.
