@@ -88,7 +88,7 @@ namespace Mine.MLNet.Testing
             using (model)
             {
                 float[] scores = model.Transform(training).GetColumn<float[]>("Score").Take(20).SelectMany(s => s).ToArray();
-                return model.History.SelectMany(e => new[] { e.Loss, e.MutualInformation, e.ValidationAccuracy })
+                return model.History.SelectMany(e => new[] { e.Loss, e.MutualInformation, e.ValidationAccuracy.Value })
                     .Append(model.MutualInformation).Concat(scores.Select(s => (double)s)).ToArray();
             }
         }

@@ -79,7 +79,7 @@ namespace Mine.MLNet.Core
                 network.train();
                 statistics.train();
                 (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, average, trainX, trainY, generator);
-                double accuracy = heldX is null ? double.NaN : AveragedAccuracy(network, average, heldX, heldY, evaluationNoise);
+                double? accuracy = heldX is null ? null : AveragedAccuracy(network, average, heldX, heldY, evaluationNoise);
                 var record = new InformationBottleneckEpoch(epoch, crossEntropy + options.Beta * mutualInformation, crossEntropy, mutualInformation, accuracy);
                 history.Add(record);
                 options.Progress?.Report(record);

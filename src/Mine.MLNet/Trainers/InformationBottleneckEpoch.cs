@@ -3,7 +3,7 @@ namespace Mine.MLNet
     /// <summary>What one training epoch of the information-bottleneck trainer measured.</summary>
     public sealed class InformationBottleneckEpoch
     {
-        internal InformationBottleneckEpoch(int epoch, double loss, double crossEntropy, double mutualInformation, double validationAccuracy)
+        internal InformationBottleneckEpoch(int epoch, double loss, double crossEntropy, double mutualInformation, double? validationAccuracy)
         {
             Epoch = epoch;
             Loss = loss;
@@ -24,11 +24,12 @@ namespace Mine.MLNet
         /// <summary>Mean MINE (Donsker-Varadhan) estimate of I(X;Z) on the epoch's training batches, in nats.</summary>
         public double MutualInformation { get; }
 
-        /// <summary>Accuracy on the validation rows at the end of the epoch, with the prediction-time encoding and weights (the averaged ones when <see cref="InformationBottleneckOptions.ParameterAveragingDecay"/> is above 0); NaN without validation rows.</summary>
-        public double ValidationAccuracy { get; }
+        /// <summary>Accuracy on the validation rows at the end of the epoch, with the prediction-time encoding and weights (the averaged ones when <see cref="InformationBottleneckOptions.ParameterAveragingDecay"/> is above 0); null when <see cref="InformationBottleneckOptions.ValidationFraction"/> is 0.</summary>
+        public double? ValidationAccuracy { get; }
 
         /// <inheritdoc/>
         public override string ToString()
-            => $"epoch {Epoch}: loss {Loss:F4}, cross-entropy {CrossEntropy:F4}, I(X;Z) {MutualInformation:F3} nats, validation accuracy {ValidationAccuracy:P2}";
+            => $"epoch {Epoch}: loss {Loss:F4}, cross-entropy {CrossEntropy:F4}, I(X;Z) {MutualInformation:F3} nats, "
+                + (ValidationAccuracy is double accuracy ? $"validation accuracy {accuracy:P2}" : "no validation rows");
     }
 }

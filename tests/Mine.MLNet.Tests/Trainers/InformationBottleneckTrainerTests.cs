@@ -37,7 +37,7 @@ namespace Mine.MLNet.Tests.Trainers
             Assert.IsTrue(double.IsFinite(metrics.LogLoss));
             Assert.HasCount(12, model.History);
             Assert.IsTrue(model.History.All(e => double.IsFinite(e.Loss)), string.Join("\n", model.History));
-            Assert.IsGreaterThan(AccuracyBound, model.History[^1].ValidationAccuracy, string.Join("\n", model.History));
+            Assert.IsGreaterThan(AccuracyBound, model.History[^1].ValidationAccuracy.Value, string.Join("\n", model.History));
             Assert.IsTrue(double.IsFinite(model.MutualInformation) && model.MutualInformation >= 0, $"I(X;Z) = {model.MutualInformation}");
             foreach (float[] score in scored.GetColumn<float[]>("Score"))
                 Assert.AreEqual(1.0, score.Sum(), 1e-5);
@@ -97,6 +97,21 @@ namespace Mine.MLNet.Tests.Trainers
             Assert.IsGreaterThan(AccuracyBound, metrics.MicroAccuracy);
             foreach (InformationBottleneckEpoch epoch in model.History)
                 Assert.AreEqual(epoch.CrossEntropy, epoch.Loss, 1e-12, "with beta = 0 the loss is the cross-entropy");
+        }
+
+        [TestMethod]
+        public void WithoutValidationRowsEveryRowTrainsAndNoAccuracyIsReported()
+        {
+            var context = new MLContext(seed: 0);
+            InformationBottleneckOptions options = BottleneckTestData.Fast(BottleneckEncoder.Additive);
+            options.ValidationFraction = 0;
+            InformationBottleneckTransformer model = context.MulticlassClassification.Trainers.InformationBottleneck(options).Fit(BottleneckTestData.Training(context));
+            MulticlassClassificationMetrics metrics = context.MulticlassClassification.Evaluate(model.Transform(BottleneckTestData.Test(context)));
+
+            Assert.IsGreaterThan(AccuracyBound, metrics.MicroAccuracy);
+            Assert.IsTrue(model.History.All(e => e.ValidationAccuracy is null), string.Join("\n", model.History));
+            StringAssert.Contains(model.History[^1].ToString(), "no validation rows");
+            Assert.IsTrue(double.IsFinite(model.MutualInformation) && double.IsFinite(model.MutualInformationStandardError));
         }
 
         [TestMethod]
