@@ -9,14 +9,13 @@ namespace Mine.MLNet.Core
     /// </summary>
     internal sealed class DonskerVaradhanObjective : ProductOfMarginalsObjective
     {
-        private readonly double rate;
-        private double[] movingLogMean;
+        private MovingLogMean[] movingLogMean;
 
         public DonskerVaradhanObjective(double movingAverageRate, int candidates)
         {
-            rate = movingAverageRate;
-            movingLogMean = new double[candidates];
-            Array.Fill(movingLogMean, double.NaN);
+            movingLogMean = new MovingLogMean[candidates];
+            for (int k = 0; k < candidates; k++)
+                movingLogMean[k] = new MovingLogMean(movingAverageRate);
         }
 
         protected override Tensor Loss(Tensor joint, Tensor marginal, Tensor logWeights, out double[] batchBounds)
@@ -32,11 +31,8 @@ namespace Mine.MLNet.Core
             {
                 batchBounds[k] = jointMeans[k] - batchLogMean[k];
                 // Section 3.2: the gradient of log E[e^T] is E[grad T e^T] / E[e^T] (eq. 12); replace the
-                // minibatch denominator by an exponential moving average, kept in log space.
-                movingLogMean[k] = double.IsNaN(movingLogMean[k])
-                    ? batchLogMean[k]
-                    : LogAddExp(Math.Log(1 - rate) + movingLogMean[k], Math.Log(rate) + batchLogMean[k]);
-                reference[k] = (float)movingLogMean[k];
+                // minibatch denominator by a moving average that one outlying batch cannot inflate.
+                reference[k] = (float)movingLogMean[k].Update(batchLogMean[k]);
             }
             // d/dtheta exp(logMean - c) = E_B[grad T e^T] / e^c, with c the log of the moving average.
             Tensor c = tensor(reference, device: joint.device);
@@ -48,11 +44,5 @@ namespace Mine.MLNet.Core
 
         protected override BoundEvaluation Evaluate(float[] joint, MarginalScores marginal)
             => DonskerVaradhanValue.Evaluate(joint, marginal, t => t);
-
-        private static double LogAddExp(double a, double b)
-        {
-            double max = Math.Max(a, b);
-            return max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
-        }
     }
 }
