@@ -35,7 +35,9 @@ namespace Mine.MLNet
 
         /// <summary>
         /// Rate alpha of the exponential moving average of E[e^T] used to de-bias the Donsker-Varadhan gradient
-        /// (paper section 3.2): ma = (1 - alpha) * ma + alpha * batch mean. Default 0.01.
+        /// (paper section 3.2): ma = (1 - alpha) * ma + alpha * batch mean, except that one batch may at most double ma
+        /// (its mean counts as at most max(1 / alpha, 2) * ma), so one outlying score cannot silence the marginal term.
+        /// Default 0.01.
         /// </summary>
         public double MovingAverageRate { get; set; } = 0.01;
 

@@ -43,7 +43,10 @@ namespace Mine.MLNet
         /// <summary>Hidden layers of the MINE statistics network T(x, z) (ReLU). Default [512, 512].</summary>
         public int[] StatisticsNetworkHiddenLayerSizes { get; set; } = { 512, 512 };
 
-        /// <summary>Rate alpha of the moving average in MINE's bias-corrected gradient (paper section 3.2). Default 0.01.</summary>
+        /// <summary>
+        /// Rate alpha of the moving average of E[e^T] in MINE's bias-corrected gradient (paper section 3.2); one batch may
+        /// at most double the average. Default 0.01.
+        /// </summary>
         public double MovingAverageRate { get; set; } = 0.01;
 
         /// <summary>Passes over the training rows. Default 10.</summary>
