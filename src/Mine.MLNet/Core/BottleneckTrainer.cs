@@ -88,17 +88,26 @@ namespace Mine.MLNet.Core
 
             // The fitted model predicts with the averaged weights; the final estimate measures that encoder.
             average?.Swap();
-            BoundEvaluation estimate = Estimate(network, statistics, objective, heldX ?? trainX, generator);
+            string rowsMeasured = held > 0 ? "held-out" : "training";
+            BoundEvaluation bound = Estimate(network, statistics, objective, heldX ?? trainX, generator);
+            BoundEvaluation estimate = bound.FloorAtZero();
             channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats.",
-                held > 0 ? "held-out" : "training", estimate.Nats, estimate.StandardError);
-            // I(X;Z) >= 0, so a negative mean training bound means T never caught up or lost track (on MNIST it once
-            // collapsed to -2.8 million nats: docs/regulariser.md); its estimate then says nothing about I(X;Z).
+                rowsMeasured, estimate.Nats, estimate.StandardError);
+            // I(X;Z) >= 0, so a negative bound means T never caught up, lost track (docs/regulariser.md), or scores some
+            // unseen pairs far above the rest; the estimate then says nothing about I(X;Z).
             if (history.Count > 0 && history[^1].MutualInformation < 0)
             {
                 channel.Warning(MessageSensitivity.None,
                     "Information bottleneck: the statistics network's mean training bound in the last epoch was {0:G4} nats, below 0, so it has not tracked I(X;Z); " +
                     "the final estimate {1:F3} +- {2:F3} nats is not reliable (train longer, or see docs/regulariser.md).",
                     history[^1].MutualInformation, estimate.Nats, estimate.StandardError);
+            }
+            if (bound.Nats < 0)
+            {
+                channel.Warning(MessageSensitivity.None,
+                    "Information bottleneck: the statistics network's final bound on {0} rows was {1:G4} +- {2:G4} nats, below 0, so the reported I(X;Z) " +
+                    "(floored at 0) says nothing about the encoder; T does not carry over to these rows (see docs/regulariser.md).",
+                    rowsMeasured, bound.Nats, bound.StandardError);
             }
             float[] noise = evaluationNoise.cpu().data<float>().ToArray();
             return new BottleneckRun(network, standardizer, noise, samples, history, estimate, classes);
@@ -142,8 +151,7 @@ namespace Mine.MLNet.Core
                 // corrected by the moving average of section 3.2), the encoder minimises beta times the same bound.
                 // I(X;Z) >= 0, so a negative bound only means T lags behind the encoder; the encoder is not rewarded
                 // for driving it below 0 (beta * max(bound, 0), judged by the previous batch's bound). Without this
-                // floor the bound ran away to -17,000 nats on MNIST at learning rate 1e-4. With it, T's bound still
-                // collapsed on one MNIST seed of three; the floor then only keeps the encoder out (docs/regulariser.md).
+                // floor the bound ran away to -17,000 nats on MNIST at learning rate 1e-4 (docs/regulariser.md).
                 double pressure = previousBound > 0 ? options.Beta : 0;
                 Tensor zForStatistics = z.detach() - ScalarArithmetic.Multiply(z - z.detach(), pressure);
                 Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
@@ -181,7 +189,7 @@ namespace Mine.MLNet.Core
             return predicted.eq(y).to_type(ScalarType.Float64).mean().item<double>();
         }
 
-        /// <summary>The Donsker-Varadhan bound of the trained T on rows the statistics network never trained on (when there are any).</summary>
+        /// <summary>The Donsker-Varadhan bound of the trained T on rows the statistics network never trained on (when there are any), not floored.</summary>
         private BoundEvaluation Estimate(BottleneckNetwork network, StatisticsNetwork statistics, MineObjective objective, Tensor x, Generator generator)
         {
             network.eval();
@@ -192,7 +200,7 @@ namespace Mine.MLNet.Core
                 Tensor rows = x.narrow(0, 0, Math.Min(EstimationRows, x.shape[0]));
                 Tensor z = network.Encode(rows, randn(new long[] { rows.shape[0], 1, network.NoiseWidth }, generator: generator, device: device)).squeeze(1);
                 using var inputs = new CandidateInputs(new[] { Enumerable.Range(0, (int)rows.shape[1]).ToArray() }, (int)rows.shape[1], device);
-                return objective.Evaluate(statistics, inputs, rows, z, null, generator, options.CancellationToken)[0].FloorAtZero();
+                return objective.Evaluate(statistics, inputs, rows, z, null, generator, options.CancellationToken)[0];
             }
         }
 

@@ -52,13 +52,16 @@ namespace Mine.MLNet.Tests.Trainers
         }
 
         [TestMethod]
-        public void ANegativeFinalTrainingBoundIsWarnedAbout()
+        public void NegativeFinalBoundsAreWarnedAbout()
         {
             // At a rate of 1e-9 the statistics network keeps its random initial weights. For such a T the joint and
             // the shuffled pairs score alike, and log E_Q[e^T] > E_Q[T] (Jensen), so the bound is below 0; a trained T
             // (the default rate) is above it on these well-separated classes.
-            Assert.IsTrue(Warnings(1e-9).Exists(w => w.Contains("below 0")), "no warning for an untrained statistics network");
-            Assert.IsFalse(Warnings(BottleneckTestData.Fast(BottleneckEncoder.Additive).LearningRate).Exists(w => w.Contains("below 0")));
+            List<string> untrained = Warnings(1e-9);
+            Assert.IsTrue(untrained.Exists(w => w.Contains("mean training bound") && w.Contains("below 0")), "no training-bound warning for an untrained T");
+            Assert.IsTrue(untrained.Exists(w => w.Contains("final bound on held-out rows") && w.Contains("below 0")), "no held-out warning for an untrained T");
+            List<string> trained = Warnings(BottleneckTestData.Fast(BottleneckEncoder.Additive).LearningRate);
+            Assert.IsFalse(trained.Exists(w => w.Contains("below 0")), string.Join("\n", trained));
         }
 
         private static List<string> Warnings(double learningRate)
