@@ -106,7 +106,7 @@ namespace Mine.MLNet.Core
             {
                 channel.Warning(MessageSensitivity.None,
                     "Information bottleneck: the statistics network's final bound on {0} rows was {1:G4} +- {2:G4} nats, below 0, so the reported I(X;Z) " +
-                    "(floored at 0) says nothing about the encoder; T does not carry over to these rows (see docs/regulariser.md).",
+                    "(0 after flooring) says nothing about the encoder (see docs/regulariser.md).",
                     rowsMeasured, bound.Nats, bound.StandardError);
             }
             float[] noise = evaluationNoise.cpu().data<float>().ToArray();
