@@ -78,12 +78,7 @@ namespace Mine.MLNet.Tests.Hosting
             double cpu = Estimate(quiet).Nats;
 
             var context = new MLContext(seed: 0) { GpuDeviceId = 0, FallbackToCpu = true };
-            var warnings = new List<string>();
-            context.Log += (_, e) =>
-            {
-                if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
-                    warnings.Add(e.RawMessage);
-            };
+            List<string> warnings = LoggedWarnings.Of(context);
             Assert.AreEqual(cpu, Estimate(context).Nats);
             Assert.IsTrue(warnings.Exists(w => w.Contains("GpuDeviceId is 0 but CUDA is not available")), string.Join("\n", warnings));
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Tests.Trainers
 {
@@ -67,12 +68,7 @@ namespace Mine.MLNet.Tests.Trainers
         private static List<string> Warnings(double learningRate)
         {
             var context = new MLContext(seed: 0);
-            var warnings = new List<string>();
-            context.Log += (_, e) =>
-            {
-                if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
-                    warnings.Add(e.RawMessage);
-            };
+            List<string> warnings = LoggedWarnings.Of(context);
             InformationBottleneckOptions options = BottleneckTestData.Fast(BottleneckEncoder.Additive);
             options.LearningRate = learningRate;
             InformationBottleneckTransformer model = context.MulticlassClassification.Trainers.InformationBottleneck(options).Fit(BottleneckTestData.Training(context));
