@@ -28,6 +28,8 @@ namespace Mine.MLNet.Benchmarks
             "                     --seed N (Seed, default 0) override the defaults)\n" +
             "                     (run scripts/fetch-mnist.sh first)\n" +
             "  bmi                the Beyond Normal benchmark, 40 tasks: [--rows N] [--seeds N] [--ksg-seeds N] [--tasks TEXT] [--no-gaussianize] [--out DIR]\n" +
+            "  load               calls on a busy machine: the README main command, estimates and a fit, quiet and beside busy processes:\n" +
+            "                     [--workloads readme,estimate-20k,estimate-2k,bottleneck] [--loads 0,1,2] [--repeats N] [--out DIR]\n" +
             "  soak               reliability: every operation repeated under an allocating thread: [--minutes N] [--out DIR]";
 
         private static readonly Dictionary<string, (string[] Options, string[] Switches)> Commands = new()
@@ -38,6 +40,9 @@ namespace Mine.MLNet.Benchmarks
             ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--averaging", "--seed", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
+            ["load"] = (new[] { "--workloads", "--loads", "--repeats", "--out" }, Array.Empty<string>()),
+            // A CPU-bound loop that runs until killed: the busy processes of the load benchmark.
+            ["spin"] = (Array.Empty<string>(), Array.Empty<string>()),
         };
 
         /// <summary>Runs the benchmark named by the first argument; returns 2 for a bad command line.</summary>
@@ -67,6 +72,11 @@ namespace Mine.MLNet.Benchmarks
                     return Mnist(arguments);
                 case "soak":
                     return Soak(arguments);
+                case "load":
+                    return Load(arguments);
+                case "spin":
+                    Spin();
+                    return 0;
                 case "bmi":
                     return Bmi(arguments);
                 case "throughput":
@@ -228,6 +238,37 @@ namespace Mine.MLNet.Benchmarks
                 $"Pass criterion: |ln(estimate / truth)| < ln 1.5. Wall time {clock.Elapsed.TotalMinutes:F0} minutes.\n\n" +
                 table);
             return 0;
+        }
+
+        private static int Load(BenchmarkArguments arguments)
+        {
+            string[] workloads = arguments.Get("--workloads", string.Join(",", LoadBenchmark.WorkloadNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string unknown = workloads.FirstOrDefault(w => !LoadBenchmark.WorkloadNames.Contains(w));
+            if (unknown != null)
+            {
+                Console.Error.WriteLine($"--workloads: unknown workload '{unknown}'; use {string.Join(", ", LoadBenchmark.WorkloadNames)}.");
+                return 2;
+            }
+            int[] loads = arguments.Get("--loads", "0,1,2").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).Prepend(0).Distinct().OrderBy(b => b).ToArray();
+            int repeats = arguments.GetInt("--repeats", 3);
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Load: {repeats} runs of each call quiet and beside {string.Join(" and ", loads.Where(b => b > 0))} busy processes.");
+            var benchmark = new LoadBenchmark(repeats, loads);
+            string table = benchmark.Markdown(benchmark.Run(workloads, Console.WriteLine));
+            Console.WriteLine(table);
+            WriteReport(arguments, "load.md", "Calls on a busy machine",
+                $"Each call ran {repeats} times quiet and beside each number of busy processes (this program's `spin` command: a CPU-bound loop per process), " +
+                "the loads interleaved; the table gives the median wall time and its ratio to the quiet median of the same policy. " +
+                "\"automatic\" is the default thread policy (`NumberOfThreads` = null); \"fixed\" sets one thread per core, which is what libtorch did by itself before the policy. " +
+                $"Goal: beside N busy processes a call takes at most its quiet time x (1 + N) x {LoadBenchmark.Allowance.ToString(CultureInfo.InvariantCulture)}.\n\n" +
+                table);
+            return 0;
+        }
+
+        private static void Spin()
+        {
+            double x = 0;
+            while (true)
+                x = Math.Sqrt(x + 1);
         }
 
         private static int Soak(BenchmarkArguments arguments)

@@ -23,11 +23,12 @@ namespace Mine.MLNet.Samples
             var steps = new Option<int>("--steps") { Description = "The most MINE training steps per network", DefaultValueFactory = _ => new MineOptions().MaxSteps };
             var seed = new Option<int>("--seed") { Description = "Seed of the MLContext and of MINE", DefaultValueFactory = _ => 0 };
             var output = new Option<string>("--out") { Description = "Directory for ranking.csv, ranking.md and ranking.png", DefaultValueFactory = _ => "ranking-output" };
+            var threads = new Option<int?>("--threads") { Description = "The most CPU threads MINE uses; automatic when left out (the cores other processes leave idle)" };
             var separator = new Option<string>("--separator") { Description = "Column separator (e.g. , ; tab); inferred from the header when left out" };
 
             var rank = new Command("rank", "Rank the columns of a CSV/TSV file by MINE mutual information with a label column")
             {
-                data, label, strategy, keep, steps, seed, output, separator,
+                data, label, strategy, keep, steps, seed, output, separator, threads,
             };
             rank.SetAction(parsed => FeatureRankingJob.Run(new FeatureRankingJobOptions
             {
@@ -39,6 +40,7 @@ namespace Mine.MLNet.Samples
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(output),
                 Separator = ParseSeparator(parsed.GetValue(separator)),
+                Threads = parsed.GetValue(threads),
             }));
 
             var list = new Command("list", "List the samples");

@@ -53,7 +53,7 @@ namespace Mine.MLNet.Samples.FeatureRanking
                 : context.Transforms.CopyColumns(LabelKeyColumn, options.Label);
             data = labelling.Fit(data).Transform(data);
 
-            var mine = new MineOptions { MaxSteps = options.Steps, Seed = options.Seed };
+            var mine = new MineOptions { MaxSteps = options.Steps, Seed = options.Seed, NumberOfThreads = options.Threads };
             var select = context.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
             {
                 LabelColumnName = LabelKeyColumn,

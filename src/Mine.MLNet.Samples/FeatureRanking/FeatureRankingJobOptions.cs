@@ -26,5 +26,8 @@ namespace Mine.MLNet.Samples.FeatureRanking
 
         /// <summary>The column separator; null infers it from the header.</summary>
         public char? Separator { get; set; }
+
+        /// <summary>The most CPU threads MINE uses (<see cref="MineOptions.NumberOfThreads"/>); null is automatic.</summary>
+        public int? Threads { get; set; }
     }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,6 +40,7 @@ namespace Mine.MLNet.Core
             // Every tensor made here, temporaries included, stays reachable from this scope until training ends, so no
             // finalizer can free one while libtorch reads it. The network's layers detach their own parameters.
             using var runScope = NewDisposeScope();
+            using TorchThreadLease threads = TorchThreadLease.Acquire(options.NumberOfThreads ?? TorchThreadLease.Automatic);
             int rows = labels.Length;
             int[] order = Enumerable.Range(0, rows).ToArray();
             new Random(seed).Shuffle(order);
@@ -78,7 +80,7 @@ namespace Mine.MLNet.Core
                 optimizer.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, (epoch - 1) / options.LearningRateDecayEpochs);
                 network.train();
                 statistics.train();
-                (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, average, trainX, trainY, generator);
+                (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, average, trainX, trainY, generator, threads);
                 double? accuracy = heldX is null ? null : AveragedAccuracy(network, average, heldX, heldY, evaluationNoise);
                 var record = new InformationBottleneckEpoch(epoch, crossEntropy + options.Beta * mutualInformation, crossEntropy, mutualInformation, accuracy);
                 history.Add(record);
@@ -127,7 +129,7 @@ namespace Mine.MLNet.Core
         }
 
         private (double CrossEntropy, double MutualInformation) Epoch(BottleneckNetwork network, StatisticsNetwork statistics,
-            MineObjective objective, AdamOptimizer optimizer, ParameterAverage average, Tensor trainX, Tensor trainY, Generator generator)
+            MineObjective objective, AdamOptimizer optimizer, ParameterAverage average, Tensor trainX, Tensor trainY, Generator generator, TorchThreadLease threads)
         {
             long rows = trainX.shape[0];
             int batch = (int)Math.Min(options.BatchSize, rows);
@@ -138,6 +140,7 @@ namespace Mine.MLNet.Core
             for (long start = 0; start + batch <= rows; start += batch)
             {
                 options.CancellationToken.ThrowIfCancellationRequested();
+                threads.Refresh();
                 using var scope = NewDisposeScope();
                 Tensor index = order.narrow(0, start, batch);
                 Tensor x = trainX.index_select(0, index);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,6 +21,7 @@ namespace Mine.MLNet.Core
         private readonly IChannel channel;
 
         private readonly bool forSelection;
+        private readonly object progressGate = new object();
 
         /// <param name="options">The run's settings.</param>
         /// <param name="device">Where the networks run.</param>
@@ -40,8 +42,6 @@ namespace Mine.MLNet.Core
 
         /// <summary>What is being trained, for <see cref="MineOptions.Progress"/> reports.</summary>
         public string Stage { get; set; } = "EstimateMutualInformation";
-
-        private string foldStage;
 
         /// <summary>One candidate that sees every dimension of X.</summary>
         public MineRun Train(PairedSamples samples, int seed)
@@ -66,12 +66,10 @@ namespace Mine.MLNet.Core
             SampleSplit[] splits = folds == 1
                 ? new[] { SampleSplit.Create(samples.Rows, options.ValidationFraction, seed) }
                 : SampleSplit.CrossFit(samples.Rows, folds, options.ValidationFraction, seed);
-            var perFold = new FoldResult[splits.Length][];
-            for (int f = 0; f < splits.Length; f++)
-            {
-                foldStage = splits.Length == 1 ? Stage : $"{Stage} fold {f + 1}/{splits.Length}";
-                perFold[f] = TrainFold(samples, candidates, splits[f], seed + f, race);
-            }
+            string stage = Stage;
+            // The folds are independent trainings with their own generators: they run in parallel (TrainingWorkers).
+            FoldResult[][] perFold = TrainingWorkers.Run(splits.Length, options.NumberOfThreads, (f, lease) =>
+                TrainFold(samples, candidates, splits[f], seed + f, race, splits.Length == 1 ? stage : $"{stage} fold {f + 1}/{splits.Length}", lease));
 
             var runs = new MineRun[candidates.Count];
             for (int k = 0; k < candidates.Count; k++)
@@ -105,7 +103,8 @@ namespace Mine.MLNet.Core
         private sealed record FoldResult(BoundEvaluation Estimate, BoundEvaluation Decision, int EstimationRows, List<MineCurvePoint> TrainingCurve,
             List<MineCurvePoint> ValidationCurve, int Steps);
 
-        private FoldResult[] TrainFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed, CandidateRaceSettings race)
+        private FoldResult[] TrainFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed, CandidateRaceSettings race,
+            string stage, TorchThreadLease lease)
         {
             // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
             // finalizer can free one while libtorch reads it.
@@ -163,6 +162,7 @@ namespace Mine.MLNet.Core
                 while (step < options.MaxSteps && active.Length > 0)
                 {
                     options.CancellationToken.ThrowIfCancellationRequested();
+                    lease.Refresh();
                     step++;
                     double[] batchBounds;
                     using (NewDisposeScope())
@@ -209,7 +209,7 @@ namespace Mine.MLNet.Core
                         }
                     }
                     intervalSteps = 0;
-                    LogProgress(step, active, trainingCurves, validationCurves, bestValue, sinceBest, patience);
+                    LogProgress(stage, step, active, trainingCurves, validationCurves, bestValue, sinceBest, patience);
 
                     bool[] racedOut = CandidateRace.OutOfTheRace(bestValue, Array.ConvertAll(evaluations, e => e * interval), race);
                     int[] still = active.Where(k => sinceBest[k] < patience && !racedOut[k]).ToArray();
@@ -263,23 +263,28 @@ namespace Mine.MLNet.Core
             return results;
         }
 
-        private void LogProgress(int step, int[] active, List<MineCurvePoint>[] trainingCurves, List<MineCurvePoint>[] validationCurves,
+        private void LogProgress(string stage, int step, int[] active, List<MineCurvePoint>[] trainingCurves, List<MineCurvePoint>[] validationCurves,
             BoundEvaluation[] bestValue, int[] sinceBest, int patience)
         {
             int improving = active.Count(k => sinceBest[k] < patience);
             double bestSoFar = bestValue.Max(b => b.Nats);
-            options.Progress?.Report(new MineProgress(foldStage ?? Stage, step, options.MaxSteps, bestValue.Length, improving, bestSoFar));
-            if (channel == null)
-                return;
-            if (bestValue.Length == 1)
+            // Cross-fitting folds train on several threads: one report and one log line at a time.
+            lock (progressGate)
             {
-                channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: training bound {2} nats, held-out bound {3} nats (best {4}).",
-                    step, options.MaxSteps, Format(trainingCurves[0][^1].Nats), Format(validationCurves[0][^1].Nats), Format(bestValue[0].Nats));
-                return;
+                options.Progress?.Report(new MineProgress(stage, step, options.MaxSteps, bestValue.Length, improving, bestSoFar));
+                if (channel == null)
+                    return;
+                if (bestValue.Length == 1)
+                {
+                    channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: training bound {2} nats, held-out bound {3} nats (best {4}).",
+                        step, options.MaxSteps, Format(trainingCurves[0][^1].Nats), Format(validationCurves[0][^1].Nats), Format(bestValue[0].Nats));
+                    return;
+                }
+                channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: {2} candidates, {3} still training; best held-out bounds from {4} to {5} nats.",
+                    step, options.MaxSteps, bestValue.Length, active.Length, Format(bestValue.Min(b => b.Nats)), Format(bestSoFar));
             }
-            channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: {2} candidates, {3} still training; best held-out bounds from {4} to {5} nats.",
-                step, options.MaxSteps, bestValue.Length, active.Length, Format(bestValue.Min(b => b.Nats)), Format(bestSoFar));
         }
+
 
         /// <summary>Marginal Gaussianisation (or standardisation) of one side, fitted on the training rows.</summary>
         private static IRowTransform Scale(float[] data, int width, int[] training, bool gaussianize)

@@ -98,8 +98,17 @@ namespace Mine.MLNet
         public MineDevice Device { get; set; } = MineDevice.Context;
 
         /// <summary>
+        /// The most CPU threads the call uses; independent trainings (cross-fitting folds) run side by side on them. Default null: automatic. libtorch's worker threads wait for each other after
+        /// every operation, so a call that spreads over cores another process is using slows down several times over
+        /// (measured: 2 to 3 times on 2 cores beside one busy process); automatic uses the cores other processes leave idle
+        /// (on Linux, read from /proc about every half second, one thread until the first reading; elsewhere every core),
+        /// shared among this process's running calls. A number fixes the count. Results do not depend on it.
+        /// </summary>
+        public int? NumberOfThreads { get; set; }
+
+        /// <summary>
         /// Receives a <see cref="MineProgress"/> at every evaluation of the held-out bound (every
-        /// <see cref="EvaluationInterval"/> steps), on the training thread. Default null.
+        /// <see cref="EvaluationInterval"/> steps), on a training thread (cross-fitting folds train on several, one report at a time). Default null.
         /// </summary>
         public IProgress<MineProgress> Progress { get; set; }
 

@@ -35,6 +35,8 @@ namespace Mine.MLNet.Estimation
                 throw Bad(context, nameof(MineOptions.SmileClip), options.SmileClip, "must be a positive finite number");
             if (!Enum.IsDefined(options.Device))
                 throw Bad(context, nameof(MineOptions.Device), options.Device, "is not a MineDevice value");
+            if (options.NumberOfThreads is < 1)
+                throw Bad(context, nameof(options.NumberOfThreads), options.NumberOfThreads, "must be at least 1 (or null for automatic)");
             if (options.CrossFittingFolds < 0 || options.CrossFittingFolds > 20)
                 throw Bad(context, nameof(MineOptions.CrossFittingFolds), options.CrossFittingFolds, "must be 0 (automatic) or 1 to 20");
         }

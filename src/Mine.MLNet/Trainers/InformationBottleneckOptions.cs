@@ -109,6 +109,15 @@ namespace Mine.MLNet
         /// </summary>
         public MineDevice Device { get; set; } = MineDevice.Context;
 
+        /// <summary>
+        /// The most CPU threads the call uses. Default null: automatic. libtorch's worker threads wait for each other after
+        /// every operation, so a call that spreads over cores another process is using slows down several times over
+        /// (measured: 2 to 3 times on 2 cores beside one busy process); automatic uses the cores other processes leave idle
+        /// (on Linux, read from /proc about every half second, one thread until the first reading; elsewhere every core),
+        /// shared among this process's running calls. A number fixes the count. Results do not depend on it.
+        /// </summary>
+        public int? NumberOfThreads { get; set; }
+
         /// <summary>Cancels training; Fit then throws OperationCanceledException within one batch.</summary>
         public CancellationToken CancellationToken { get; set; }
     

@@ -46,6 +46,8 @@ namespace Mine.MLNet.Trainers
                 throw Bad(context, nameof(options.TrainingTimeLimit), limit, "must be positive (or null for no limit)");
             if (options.EvaluationSamples < 1)
                 throw Bad(context, nameof(options.EvaluationSamples), options.EvaluationSamples, "must be at least 1");
+            if (options.NumberOfThreads is < 1)
+                throw Bad(context, nameof(options.NumberOfThreads), options.NumberOfThreads, "must be at least 1 (or null for automatic)");
             if (!(options.ValidationFraction >= 0 && options.ValidationFraction < 1))
                 throw Bad(context, nameof(options.ValidationFraction), options.ValidationFraction, "must be in [0, 1)");
         }

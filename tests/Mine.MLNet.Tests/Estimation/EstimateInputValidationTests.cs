@@ -103,6 +103,7 @@ namespace Mine.MLNet.Tests.Estimation
             yield return new object[] { new MineOptions { SmileClip = -1 }, "SmileClip" };
             yield return new object[] { new MineOptions { CrossFittingFolds = -1 }, "CrossFittingFolds" };
             yield return new object[] { new MineOptions { CrossFittingFolds = 21 }, "CrossFittingFolds" };
+            yield return new object[] { new MineOptions { NumberOfThreads = 0 }, "NumberOfThreads" };
         }
 
         [TestMethod]

@@ -165,6 +165,9 @@ namespace Mine.MLNet.Tests.Trainers
             options.LearningRateDecayEpochs = 0;
             AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.MulticlassClassification.Trainers.InformationBottleneck(options)), "LearningRateDecayEpochs");
             options = Options();
+            options.NumberOfThreads = 0;
+            AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.MulticlassClassification.Trainers.InformationBottleneck(options)), "NumberOfThreads");
+            options = Options();
             options.TrainingTimeLimit = TimeSpan.Zero;
             AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.MulticlassClassification.Trainers.InformationBottleneck(options)), "TrainingTimeLimit");
         }
