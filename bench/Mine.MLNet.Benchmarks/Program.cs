@@ -30,6 +30,7 @@ namespace Mine.MLNet.Benchmarks
             "  bmi                the Beyond Normal benchmark, 40 tasks: [--rows N] [--seeds N] [--ksg-seeds N] [--tasks TEXT] [--no-gaussianize] [--out DIR]\n" +
             "  load               calls on a busy machine: the README main command, estimates and a fit, quiet and beside busy processes:\n" +
             "                     [--workloads readme,estimate-20k,estimate-2k,bottleneck] [--loads 0,1,2] [--repeats N] [--out DIR]\n" +
+            "  fingerprint        hashes of what fixed seeds give (estimates, rankings, classifiers): compare two builds around a refactoring\n" +
             "  soak               reliability: every operation repeated under an allocating thread: [--minutes N] [--out DIR]";
 
         private static readonly Dictionary<string, (string[] Options, string[] Switches)> Commands = new()
@@ -40,6 +41,7 @@ namespace Mine.MLNet.Benchmarks
             ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--averaging", "--seed", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
+            ["fingerprint"] = (Array.Empty<string>(), Array.Empty<string>()),
             ["load"] = (new[] { "--workloads", "--loads", "--repeats", "--out" }, Array.Empty<string>()),
             // A CPU-bound loop that runs until killed: the busy processes of the load benchmark.
             ["spin"] = (Array.Empty<string>(), Array.Empty<string>()),
@@ -72,6 +74,9 @@ namespace Mine.MLNet.Benchmarks
                     return Mnist(arguments);
                 case "soak":
                     return Soak(arguments);
+                case "fingerprint":
+                    FingerprintBenchmark.Run(Console.WriteLine);
+                    return 0;
                 case "load":
                     return Load(arguments);
                 case "spin":
