@@ -68,8 +68,8 @@ namespace Mine.MLNet.Core
                 : SampleSplit.CrossFit(samples.Rows, folds, options.ValidationFraction, seed);
             string stage = Stage;
             // The folds are independent trainings with their own generators: they run in parallel (TrainingWorkers).
-            FoldResult[][] perFold = TrainingWorkers.Run(splits.Length, options.NumberOfThreads, (f, lease) =>
-                TrainFold(samples, candidates, splits[f], seed + f, race, splits.Length == 1 ? stage : $"{stage} fold {f + 1}/{splits.Length}", lease));
+            FoldResult[][] perFold = TrainingWorkers.Run(splits.Length, options.NumberOfThreads, f =>
+                TrainFold(samples, candidates, splits[f], seed + f, race, splits.Length == 1 ? stage : $"{stage} fold {f + 1}/{splits.Length}"));
 
             var runs = new MineRun[candidates.Count];
             for (int k = 0; k < candidates.Count; k++)
@@ -104,7 +104,7 @@ namespace Mine.MLNet.Core
             List<MineCurvePoint> ValidationCurve, int Steps);
 
         private FoldResult[] TrainFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed, CandidateRaceSettings race,
-            string stage, TorchThreadLease lease)
+            string stage)
         {
             // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
             // finalizer can free one while libtorch reads it.
@@ -162,7 +162,6 @@ namespace Mine.MLNet.Core
                 while (step < options.MaxSteps && active.Length > 0)
                 {
                     options.CancellationToken.ThrowIfCancellationRequested();
-                    lease.Refresh();
                     step++;
                     double[] batchBounds;
                     using (NewDisposeScope())

@@ -98,11 +98,14 @@ namespace Mine.MLNet
         public MineDevice Device { get; set; } = MineDevice.Context;
 
         /// <summary>
-        /// The most CPU threads the call uses; independent trainings (cross-fitting folds) run side by side on them. Default null: automatic. libtorch's worker threads wait for each other after
-        /// every operation, so a call that spreads over cores another process is using slows down several times over
-        /// (measured: 2 to 3 times on 2 cores beside one busy process); automatic uses the cores other processes leave idle
-        /// (on Linux, read from /proc about every half second, one thread until the first reading; elsewhere every core),
-        /// shared among this process's running calls. A number fixes the count. Results do not depend on it.
+        /// The most CPU threads the call uses. Default null: independent trainings (cross-fitting folds) run side by side,
+        /// as many at once as there are cores, each on one libtorch thread. libtorch's own threads wait for each other after
+        /// every operation, so a call that spreads one network over cores another process is using slows down several times
+        /// over (measured on 2 cores beside one busy process: 2 to 3 times); one thread per training costs a busy machine
+        /// only its fair share, and makes the numbers a seed gives the same whatever the machine's cores and load. A number
+        /// n fixes the budget, n / trainings libtorch threads per training: on an idle machine one large network can run
+        /// faster (a 20,000-row estimate: 1.4 s with two threads against 1.7 s with one), but the results then change in
+        /// the last digits with n (libtorch's matrix products sum in an order that depends on its thread count).
         /// </summary>
         public int? NumberOfThreads { get; set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Threading;
 using TorchSharp;
 
 namespace Mine.MLNet.Native
@@ -17,6 +18,12 @@ namespace Mine.MLNet.Native
     /// libtorch keeps the count per thread (OpenMP's nthreads-var) and as the default for threads that start using it
     /// later; a lease sets both on its own thread and puts back what it found when disposed. Results do not depend on the
     /// count (the same seed gives bit-identical numbers with one thread and with two: tested).
+    /// Every thread that runs parallel work keeps its own OpenMP pool for as long as it lives, and libgomp's workers
+    /// spin between operations only while all pools together fit the cores; beyond that they sleep and every operation
+    /// pays a wake-up. Measured on 2 cores, quiet, 1,500 steps: two threads on a second .NET thread, while the main
+    /// thread kept its pool from an earlier call, took 2.4 to 3.3 s against 1.0 s with one thread (and 0.84 s with two
+    /// on the main thread). So automatic leases give more than one thread to one thread per process at a time: the
+    /// first that asks, for as long as it lives; every other gets one.
     /// </remarks>
     internal sealed class TorchThreadLease : IDisposable
     {
@@ -33,6 +40,7 @@ namespace Mine.MLNet.Native
         private static double? othersBusy;
         private static long nextReading;
         private static int workers;
+        private static Thread poolOwner;
 
         private readonly int fixedThreads;
         private readonly int previous;
@@ -99,6 +107,9 @@ namespace Mine.MLNet.Native
                 return fixedThreads;
             lock (Gate)
             {
+                // One thread per process at a time may keep an OpenMP pool (see the class remarks).
+                if (poolOwner != null && poolOwner.IsAlive && poolOwner != Thread.CurrentThread)
+                    return 1;
                 long now = Clock.ElapsedMilliseconds;
                 if (load != null && now >= nextReading)
                 {
@@ -111,7 +122,10 @@ namespace Mine.MLNet.Native
                 if (othersBusy is not double busy)
                     return 1;
                 int idle = Math.Max(1, (int)Math.Round(load.Cores - busy));
-                return Math.Max(1, idle / share);
+                int wanted = Math.Max(1, idle / share);
+                if (wanted > 1)
+                    poolOwner = Thread.CurrentThread;
+                return wanted;
             }
         }
 

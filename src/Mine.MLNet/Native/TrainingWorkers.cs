@@ -6,22 +6,26 @@ namespace Mine.MLNet.Native
 {
     /// <summary>
     /// Runs independent trainings (cross-fitting folds) on worker threads, the calling thread being one of them, each
-    /// worker with its own <see cref="TorchThreadLease"/>. Independent trainings share no barrier, so a busy machine slows
-    /// them by its fair share only; each owns its generators, so the results do not depend on how many workers run them.
+    /// worker on one libtorch thread unless the caller fixed a thread count. Independent trainings share no barrier, so a
+    /// busy machine slows them by its fair share only (libtorch's own threads meet after every operation, and one
+    /// descheduled thread holds up the rest); each owns its generators, so the results do not depend on how many workers
+    /// run them. One libtorch thread also keeps the results independent of the machine: libtorch's matrix products on
+    /// the small statistics networks sum in an order that depends on its thread count (measured: the same seed gave
+    /// estimates that differed from the eighth digit on, with one thread and with two).
     /// </summary>
     internal static class TrainingWorkers
     {
         /// <summary>
-        /// <paramref name="work"/>(i, lease) for every i below <paramref name="count"/>, on at most
-        /// <paramref name="numberOfThreads"/> threads (null: one per core), in index order per worker. The first failure
-        /// stops the workers from starting new items and is rethrown, with its stack trace, once every worker has ended.
+        /// <paramref name="work"/>(i) for every i below <paramref name="count"/>, on at most <paramref name="numberOfThreads"/>
+        /// threads (null: one per core, each with one libtorch thread; a number n is shared: n / workers libtorch threads
+        /// each), in index order per worker. The first failure stops the workers from starting new items and is rethrown,
+        /// with its stack trace, once every worker has ended.
         /// </summary>
-        public static T[] Run<T>(int count, int? numberOfThreads, Func<int, TorchThreadLease, T> work)
+        public static T[] Run<T>(int count, int? numberOfThreads, Func<int, T> work)
         {
             int budget = numberOfThreads ?? Environment.ProcessorCount;
             int workers = Math.Max(1, Math.Min(count, budget));
-            // A fixed budget is shared among the workers; an automatic one follows the load (TorchThreadLease).
-            int threadsPerWorker = numberOfThreads is int n ? Math.Max(1, n / workers) : TorchThreadLease.Automatic;
+            int threadsPerWorker = numberOfThreads is int n ? Math.Max(1, n / workers) : 1;
             var results = new T[count];
             int next = -1;
             ExceptionDispatchInfo failure = null;
@@ -34,7 +38,7 @@ namespace Mine.MLNet.Native
                 {
                     try
                     {
-                        results[i] = work(i, lease);
+                        results[i] = work(i);
                     }
                     catch (Exception e)
                     {
