@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Mine.MLNet;
 
 namespace Mine.MLNet.Samples.Dynamic
 {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.ML;
-using Mine.MLNet;
 
 namespace Mine.MLNet.Samples.Dynamic
 {

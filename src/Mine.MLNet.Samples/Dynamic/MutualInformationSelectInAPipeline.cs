@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Mine.MLNet;
 
 namespace Mine.MLNet.Samples.Dynamic
 {

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Mine.MLNet;
 
 namespace Mine.MLNet.Samples.Dynamic
 {

@@ -1,6 +1,7 @@
 using Mine.MLNet;
 using Mine.MLNet.Data;
 using Mine.MLNet.Estimation;
+using Mine.MLNet.Hosting;
 
 namespace Microsoft.ML
 {

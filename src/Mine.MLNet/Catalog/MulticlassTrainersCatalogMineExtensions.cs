@@ -1,5 +1,6 @@
 using Mine.MLNet;
-using Mine.MLNet.Data;
+using Mine.MLNet.Trainers.InformationBottleneck;
+using Mine.MLNet.Hosting;
 
 namespace Microsoft.ML
 {
@@ -16,8 +17,8 @@ namespace Microsoft.ML
         /// <param name="beta">Weight of the I(X;Z) regulariser; 0 trains the plain classifier.</param>
         /// <param name="encoder">How the noisy encoding Z is formed.</param>
         public static InformationBottleneckTrainer InformationBottleneck(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
-            string labelColumnName = "Label", string featureColumnName = "Features", double beta = 1e-3,
-            BottleneckEncoder encoder = BottleneckEncoder.Additive)
+            string labelColumnName = InformationBottleneckDefaults.LabelColumnName, string featureColumnName = InformationBottleneckDefaults.FeatureColumnName,
+            double beta = InformationBottleneckDefaults.Beta, BottleneckEncoder encoder = InformationBottleneckDefaults.Encoder)
             => InformationBottleneck(catalog, new InformationBottleneckOptions
             {
                 LabelColumnName = labelColumnName,

@@ -1,5 +1,5 @@
 using Mine.MLNet;
-using Mine.MLNet.Data;
+using Mine.MLNet.Hosting;
 
 namespace Microsoft.ML
 {

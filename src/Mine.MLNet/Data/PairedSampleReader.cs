@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.ML;
-using Mine.MLNet.Core;
 
 namespace Mine.MLNet.Data
 {

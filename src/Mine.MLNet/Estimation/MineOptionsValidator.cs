@@ -1,5 +1,6 @@
 using System;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Hosting;
 
 namespace Mine.MLNet.Estimation
 {
@@ -42,6 +43,6 @@ namespace Mine.MLNet.Estimation
         }
 
         private static Exception Bad(IExceptionContext context, string name, object value, string rule)
-            => context.Process(new ArgumentOutOfRangeException(name, value, $"MineOptions.{name} {rule}."));
+            => OptionError.Create(context, nameof(MineOptions), name, value, rule);
     }
 }

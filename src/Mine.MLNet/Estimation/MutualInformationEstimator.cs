@@ -2,8 +2,10 @@ using System;
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
-using Mine.MLNet.Core;
 using Mine.MLNet.Data;
+using Mine.MLNet.Estimation.Engine;
+using Mine.MLNet.Estimation.Statistics;
+using Mine.MLNet.Hosting;
 
 namespace Mine.MLNet.Estimation
 {
@@ -36,20 +38,19 @@ namespace Mine.MLNet.Estimation
             ColumnGroup z = ColumnGroup.Resolve(host, data.Schema, zColumnNames, nameof(zColumnNames));
 
             // The seed is drawn before anything else, so the MLContext's random sequence decides it.
-            int seed = options.Seed ?? host.Rand.Next();
-            using IChannel channel = host.Start("EstimateMutualInformation");
-            using var cancellation = new HostCancellation(host, options.CancellationToken);
-            MineOptions cancellable = options.WithCancellation(cancellation.Token);
+            using FitSession session = FitSession.Start(host, "EstimateMutualInformation", options.Seed, options.CancellationToken);
+            MineOptions cancellable = options.WithCancellation(session.Cancellation);
             PairedSamples samples = PairedSampleReader.Read(data, x, z, cancellable.CancellationToken, out long skipped, out _);
             UsableRowCheck.Check(host, options, samples.Rows, skipped, automaticCrossFitting: true);
             // I(X;Z) = I(Z;X): with a discrete X and a continuous Z, swap them so the marginal term is exact.
             if (DiscreteMarginal.Detect(samples.X, samples.XWidth) != null && DiscreteMarginal.Detect(samples.Z, samples.ZWidth) == null)
                 samples = new PairedSamples(samples.Z, samples.ZWidth, samples.X, samples.XWidth);
 
-            channel.Info(MessageSensitivity.None, "MINE ({0}): {1} rows ({2} skipped for missing values), X has {3} dimensions, Z has {4}, seed {5}.",
-                options.Bound, samples.Rows, skipped, x.Width, z.Width, seed);
-            var trainer = new MineTrainer(cancellable, TorchDevice.Resolve(host, channel, options.Device, "MineOptions.Device"), channel);
-            MineRun run = trainer.Train(samples, seed);
+            session.Channel.Info(MessageSensitivity.None, "MINE ({0}): {1} rows ({2} skipped for missing values), X has {3} dimensions, Z has {4}, seed {5}.",
+                options.Bound, samples.Rows, skipped, x.Width, z.Width, session.Seed);
+            var fitter = new StatisticsNetworkFitter(cancellable, session.Device(options.Device, "MineOptions.Device"), session.Channel);
+            int[] everyDimension = Enumerable.Range(0, samples.XWidth).ToArray();
+            MineRun run = fitter.Fit(samples, new[] { everyDimension }, session.Seed, FitPlan.ForEstimate(options, samples.Rows))[0];
             if (!double.IsFinite(run.Estimate.Nats) || double.IsNaN(run.Estimate.StandardError))
             {
                 throw host.Process(new InvalidOperationException(
@@ -57,7 +58,7 @@ namespace Mine.MLNet.Estimation
             }
             var estimate = new MutualInformationEstimate(options.Bound, run.Estimate.Nats, run.Estimate.StandardError,
                 run.TrainingCurve, run.ValidationCurve, run.Steps, samples.Rows, skipped);
-            channel.Info(MessageSensitivity.None, "MINE result: {0}", estimate);
+            session.Channel.Info(MessageSensitivity.None, "MINE result: {0}", estimate);
             return estimate;
         }
     }

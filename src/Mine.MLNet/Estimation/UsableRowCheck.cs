@@ -1,6 +1,6 @@
 using System;
 using Microsoft.ML.Runtime;
-using Mine.MLNet.Core;
+using Mine.MLNet.Estimation.Engine;
 
 namespace Mine.MLNet.Estimation
 {
@@ -10,7 +10,7 @@ namespace Mine.MLNet.Estimation
         /// <summary>The smallest number of rows in each held-out part (early stopping, estimation).</summary>
         internal const int MinHeldOutRows = 10;
 
-        /// <summary>Throws when <paramref name="rows"/> usable rows are too few (see <see cref="MineTrainer.CrossFittingFolds"/> for <paramref name="automaticCrossFitting"/>).</summary>
+        /// <summary>Throws when <paramref name="rows"/> usable rows are too few (see <see cref="FitPlan.CrossFittingFolds"/> for <paramref name="automaticCrossFitting"/>).</summary>
         public static void Check(IExceptionContext context, MineOptions options, int rows, long skipped, bool automaticCrossFitting)
         {
             if (rows == 0)
@@ -33,7 +33,7 @@ namespace Mine.MLNet.Estimation
             int rows = options.BatchSize;
             while (true)
             {
-                int folds = MineTrainer.CrossFittingFolds(options, rows, automaticCrossFitting);
+                int folds = FitPlan.CrossFittingFolds(options, rows, automaticCrossFitting);
                 var (training, monitoring, estimation) = folds == 1
                     ? SampleSplit.Sizes(rows, options.ValidationFraction)
                     : SampleSplit.CrossFitSizes(rows, folds, options.ValidationFraction);

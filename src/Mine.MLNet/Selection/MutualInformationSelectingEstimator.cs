@@ -4,10 +4,12 @@ using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using Mine.MLNet.Core;
 using Mine.MLNet.Data;
 using Mine.MLNet.Estimation;
+using Mine.MLNet.Estimation.Engine;
+using Mine.MLNet.Hosting;
 using Mine.MLNet.Selection;
+using Mine.MLNet.Selection.Search;
 
 namespace Mine.MLNet
 {
@@ -53,10 +55,8 @@ namespace Mine.MLNet
                 throw host.Process(new ArgumentNullException(nameof(input)));
             Dictionary<string, ColumnShape> columns = ColumnShape.From(input.Schema);
             SelectionSchemaValidator.Check(host, columns, options);
-            int seed = options.Mine.Seed ?? host.Rand.Next();
-            using IChannel channel = host.Start("MutualInformationSelect");
-            using var cancellation = new HostCancellation(host, options.Mine.CancellationToken);
-            MineOptions mine = options.Mine.WithCancellation(cancellation.Token);
+            using FitSession session = FitSession.Start(host, "MutualInformationSelect", options.Mine.Seed, options.Mine.CancellationToken);
+            MineOptions mine = options.Mine.WithCancellation(session.Cancellation);
 
             SelectionPipeline pipeline = Pipeline(columns);
             var prepared = (TransformerChain<ITransformer>)pipeline.Preparation().Fit(input);
@@ -65,21 +65,18 @@ namespace Mine.MLNet
             var (candidates, names) = layout.Candidates(options.Candidates);
             SelectionSchemaValidator.CheckFeaturesToKeep(host, options, candidates.Length);
 
-            PairedSamples samples = Read(view, pipeline.ConcatenatedColumnName, seed, mine.CancellationToken, out long skipped, out long complete);
-            channel.Info(MessageSensitivity.None,
+            PairedSamples samples = Read(view, pipeline.ConcatenatedColumnName, session.Seed, mine.CancellationToken, out long skipped, out long complete);
+            session.Channel.Info(MessageSensitivity.None,
                 "MutualInformationSelect ({0}, {1}, {2}): {3} candidates over {4} slots, {5} rows used of {6} usable ({7} skipped for missing values), seed {8}.",
-                options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, seed);
+                options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, session.Seed);
 
-            var trainer = new MineTrainer(mine, TorchDevice.Resolve(host, channel, mine.Device, "MutualInformationSelectOptions.Mine.Device"), channel, forSelection: true);
-            List<CandidateScore> scores = options.Strategy switch
-            {
-                SelectionStrategy.Ranking => RankingSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel),
-                SelectionStrategy.Conditional => ConditionalForwardSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel, k => names[k]),
-                _ => BackwardEliminationSearch.Run(trainer, samples, candidates, options.FeaturesToKeep, seed, channel, k => names[k]),
-            };
+            var fitter = new StatisticsNetworkFitter(mine, session.Device(mine.Device, "MutualInformationSelectOptions.Mine.Device"), session.Channel);
+            var problem = new SearchProblem(fitter, FitPlan.ForSelection(mine, samples.Rows), samples, candidates, options.FeaturesToKeep, session.Seed,
+                session.Channel, k => names[k]);
+            List<CandidateScore> scores = SearchProblem.SearchFor(options.Strategy).Run(problem);
             FeatureRankingEntry[] ranking = Rank(scores, names);
             foreach (FeatureRankingEntry entry in ranking.Take(Math.Max(options.FeaturesToKeep, 10)))
-                channel.Info(MessageSensitivity.None, "{0}", entry);
+                session.Channel.Info(MessageSensitivity.None, "{0}", entry);
 
             int[] keptSlots = scores.Where((_, i) => ranking[i].Selected)
                 .SelectMany(s => candidates[s.Candidate])

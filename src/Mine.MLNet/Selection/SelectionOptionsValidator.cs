@@ -2,6 +2,7 @@ using System;
 using Microsoft.ML.Runtime;
 using Mine.MLNet.Data;
 using Mine.MLNet.Estimation;
+using Mine.MLNet.Hosting;
 
 namespace Mine.MLNet.Selection
 {
@@ -21,22 +22,24 @@ namespace Mine.MLNet.Selection
                     $"Column '{options.LabelColumnName}' is the label; it cannot also be an input column."));
             }
             if (options.FeaturesToKeep < 1)
-                throw context.Process(new ArgumentOutOfRangeException(nameof(options.FeaturesToKeep), options.FeaturesToKeep, "FeaturesToKeep must be at least 1."));
+                throw Bad(context, nameof(options.FeaturesToKeep), options.FeaturesToKeep, "must be at least 1");
             if (options.MinimumMutualInformation is double minimum && (!double.IsFinite(minimum) || minimum < 0))
             {
-                throw context.Process(new ArgumentOutOfRangeException(nameof(options.MinimumMutualInformation), minimum,
-                    "MinimumMutualInformation must be a finite number of nats, at least 0."));
+                throw Bad(context, nameof(options.MinimumMutualInformation), minimum, "must be a finite number of nats, at least 0");
             }
             if (!Enum.IsDefined(options.Candidates))
-                throw context.Process(new ArgumentOutOfRangeException(nameof(options.Candidates), options.Candidates, "Not a SelectionCandidates value."));
+                throw Bad(context, nameof(options.Candidates), options.Candidates, "is not a SelectionCandidates value");
             if (!Enum.IsDefined(options.Strategy))
-                throw context.Process(new ArgumentOutOfRangeException(nameof(options.Strategy), options.Strategy, "Not a SelectionStrategy value."));
+                throw Bad(context, nameof(options.Strategy), options.Strategy, "is not a SelectionStrategy value");
             if (options.MaximumRows < 1)
-                throw context.Process(new ArgumentOutOfRangeException(nameof(options.MaximumRows), options.MaximumRows, "MaximumRows must be at least 1."));
+                throw Bad(context, nameof(options.MaximumRows), options.MaximumRows, "must be at least 1");
             if (options.Mine == null)
                 throw context.Process(new ArgumentNullException(nameof(options.Mine)));
             MineOptionsValidator.Check(context, options.Mine);
         }
+
+        private static Exception Bad(IExceptionContext context, string name, object value, string rule)
+            => OptionError.Create(context, nameof(MutualInformationSelectOptions), name, value, rule);
 
         private static void CheckName(IExceptionContext context, string name, string argumentName)
         {

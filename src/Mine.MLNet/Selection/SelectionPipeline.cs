@@ -4,8 +4,8 @@ using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using Microsoft.ML.Transforms;
 using Mine.MLNet.Data;
+using Mine.MLNet.Hosting;
 
 namespace Mine.MLNet.Selection
 {

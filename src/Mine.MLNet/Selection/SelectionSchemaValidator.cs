@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Data;
 
 namespace Mine.MLNet.Selection
 {
@@ -25,7 +25,7 @@ namespace Mine.MLNet.Selection
             if (label.Kind != SchemaShape.Column.VectorKind.Scalar || !(label.IsKey || IsNumericOrBoolean(label.ItemType)))
             {
                 throw context.Process(new ArgumentOutOfRangeException(nameof(options.LabelColumnName),
-                    $"Schema mismatch for label column '{label.Name}': expected {ExpectedLabelTypes}, got {Describe(label)}."));
+                    $"Schema mismatch for label column '{label.Name}': expected {ExpectedLabelTypes}, got {label.Describe()}."));
             }
 
             int scalars = 0;
@@ -37,7 +37,7 @@ namespace Mine.MLNet.Selection
                 {
                     string hint = column.IsKey ? " Expand key columns with OneHotEncoding first." : "";
                     throw context.Process(new ArgumentOutOfRangeException(nameof(options.InputColumnNames),
-                        $"Schema mismatch for input column '{name}': expected {ExpectedInputTypes}, got {Describe(column)}.{hint}"));
+                        $"Schema mismatch for input column '{name}': expected {ExpectedInputTypes}, got {column.Describe()}.{hint}"));
                 }
                 if (column.Kind == SchemaShape.Column.VectorKind.Scalar)
                     scalars++;
@@ -61,16 +61,5 @@ namespace Mine.MLNet.Selection
         }
 
         private static bool IsNumericOrBoolean(DataViewType type) => type is NumberDataViewType || type is BooleanDataViewType;
-
-        private static string Describe(ColumnShape column)
-        {
-            string item = column.ItemType is KeyDataViewType || !column.IsKey ? column.ItemType.ToString() : $"Key<{column.ItemType}>";
-            return column.Kind switch
-            {
-                SchemaShape.Column.VectorKind.Scalar => item,
-                SchemaShape.Column.VectorKind.Vector => $"Vector<{item}>",
-                _ => $"variable-length Vector<{item}>",
-            };
-        }
     }
 }

@@ -1,6 +1,6 @@
 // Compiled twice: at build time by MSBuild's RoslynCodeTaskFactory (see Mine.MLNet.targets), and into
 // the library with MINE_ELF_PATCHER_LIBRARY defined (types internal, no MSBuild task), where
-// Core/TorchSharpNativeLibrary uses it at run time. It must stay self-contained: no NuGet
+// Native/TorchSharpNativeLibrary uses it at run time. It must stay self-contained: no NuGet
 // dependencies, no Python, no network.
 //
 // Why: TorchSharp 0.107's libLibTorchSharp.so lists GLIBCXX_3.4.32 (GCC 13) as a version need,

@@ -7,6 +7,7 @@ namespace Mine.MLNet.Tests.Benchmarks
 {
     /// <summary>The Beyond Normal tasks of the benchmark program: truths from their formulas, samplers that match them.</summary>
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class BmiTaskTests
     {
         /// <summary>The reference table (shared/reference/bmi-benchmark.md), in its order, to 4 decimals.</summary>

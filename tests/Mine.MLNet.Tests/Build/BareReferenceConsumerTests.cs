@@ -4,9 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using MineMLNet.Build;
-using Mine.MLNet.Core;
+using Mine.MLNet.Native;
 using Mine.MLNet.Testing;
+using MineMLNet.Build;
 
 namespace Mine.MLNet.Tests.Build
 {
@@ -14,7 +14,7 @@ namespace Mine.MLNet.Tests.Build
     /// A console app outside the repository (so no Directory.Build.targets and no buildTransitive targets run) that
     /// references Mine.MLNet.dll with a plain &lt;Reference&gt; and takes TorchSharp from its NuGet package: its
     /// output holds TorchSharp's original, unpatched libLibTorchSharp.so. It must run an estimate because
-    /// Mine.MLNet prepares a loadable copy at run time (Core/TorchSharpNativeLibrary).
+    /// Mine.MLNet prepares a loadable copy at run time (Native/TorchSharpNativeLibrary).
     /// </summary>
     [TestClass]
     public sealed class BareReferenceConsumerTests

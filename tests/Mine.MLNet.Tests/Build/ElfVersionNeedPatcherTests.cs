@@ -9,6 +9,7 @@ using MineMLNet.Build;
 namespace Mine.MLNet.Tests.Build
 {
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class ElfVersionNeedPatcherTests
     {
         private static string OriginalLibrary()

@@ -4,6 +4,7 @@ using TorchSharp;
 namespace Mine.MLNet.Tests
 {
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class TorchSharpLoadingTests
     {
         [TestMethod]

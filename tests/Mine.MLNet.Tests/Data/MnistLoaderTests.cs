@@ -9,6 +9,7 @@ namespace Mine.MLNet.Tests.Data
 {
     /// <summary>LoadMnist reads IDX files the test writes: values, key labels, and clear errors for bad files.</summary>
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class MnistLoaderTests
     {
         private static string directory;

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using Mine.MLNet.Core;
+using Mine.MLNet.Estimation.Engine;
 using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Tests.Estimation

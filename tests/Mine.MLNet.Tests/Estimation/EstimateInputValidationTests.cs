@@ -8,6 +8,7 @@ namespace Mine.MLNet.Tests.Estimation
 {
     /// <summary>Bad input fails early with a marked exception that names the column or option.</summary>
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class EstimateInputValidationTests
     {
         private static readonly MLContext Context = new MLContext(seed: 1);

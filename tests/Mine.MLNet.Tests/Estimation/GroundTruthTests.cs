@@ -41,14 +41,23 @@ namespace Mine.MLNet.Tests.Estimation
         }
 
         [TestMethod]
-        public void IndependenceGivesALowerConfidenceBoundOfZero()
+        public void IndependenceGivesALowerConfidenceBoundOfZeroAndWeakDependenceDoesNot()
         {
-            var context = new MLContext(seed: 1);
-            IDataView data = CorrelatedGaussians.Load(context, 5000, 3, 0.0, seed: 8);
-            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(
-                data, new[] { "X" }, new[] { "Z" }, new MineOptions { Seed = 2 });
-            Assert.AreEqual(0.0, estimate.ConfidenceLower, estimate.ToString());
-            Assert.IsLessThan(0.05, estimate.Nats, estimate.ToString());
+            // The same estimator on the same sizes: independent columns must not look dependent, and a weak dependence
+            // (rho 0.2 in 3 dimensions: 0.061 nats) must (an estimator that always returned 0 would fail the second half).
+            MutualInformationEstimate Estimate(double rho)
+            {
+                var context = new MLContext(seed: 1);
+                IDataView data = CorrelatedGaussians.Load(context, 5000, 3, rho, seed: 8);
+                return context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" }, new MineOptions { Seed = 2 });
+            }
+            MutualInformationEstimate independent = Estimate(0.0);
+            Assert.AreEqual(0.0, independent.ConfidenceLower, independent.ToString());
+            Assert.IsLessThan(0.05, independent.Nats, independent.ToString());
+            MutualInformationEstimate weak = Estimate(0.2);
+            double truth = CorrelatedGaussians.TrueMutualInformation(3, 0.2);
+            Assert.IsGreaterThan(0.0, weak.ConfidenceLower, weak.ToString());
+            Assert.IsLessThan(truth + 3 * weak.StandardError, weak.ConfidenceLower, $"truth {truth:F4}: {weak}");
         }
 
         [TestMethod]

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using Mine.MLNet.Core;
+using Mine.MLNet.Data.Scaling;
 using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Tests.Estimation

@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using Mine.MLNet.Core;
+using Mine.MLNet.Estimation.Bounds;
+using Mine.MLNet.Estimation.Statistics;
 using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Tests.Estimation
@@ -12,6 +13,7 @@ namespace Mine.MLNet.Tests.Estimation
     /// enter) matches the spread of the value over fresh samples.
     /// </summary>
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class MarginalTermTests
     {
         [TestMethod]

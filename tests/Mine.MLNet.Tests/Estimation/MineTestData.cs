@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Mine.MLNet.Tests.Estimation
 {

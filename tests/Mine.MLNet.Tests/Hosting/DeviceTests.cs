@@ -27,6 +27,7 @@ namespace Mine.MLNet.Tests.Hosting
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void AskingForCudaIsAClearErrorInEveryEntryPoint()
         {
             var context = new MLContext(seed: 0);
@@ -52,6 +53,7 @@ namespace Mine.MLNet.Tests.Hosting
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void AnUndefinedDeviceIsRefusedWhenTheComponentIsBuilt()
         {
             var context = new MLContext(seed: 0);

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mine.MLNet.Testing;
 using Mine.MLNet.Tests.Estimation;
@@ -120,10 +119,10 @@ namespace Mine.MLNet.Tests.Hosting
             var messages = new List<string>();
             context.Log += (_, e) => messages.Add(e.RawMessage);
             // What the catalogs hand Mine.MLNet: the MLContext's inner environment, not the MLContext.
-            Microsoft.ML.Runtime.IHostEnvironment env = Mine.MLNet.Data.CatalogEnvironment.Get(context.Transforms);
+            Microsoft.ML.Runtime.IHostEnvironment env = Mine.MLNet.Hosting.CatalogEnvironment.Get(context.Transforms);
             Assert.IsNotInstanceOfType<MLContext>(env);
 
-            MLContext inner = Mine.MLNet.Data.CatalogEnvironment.Context(env);
+            MLContext inner = Mine.MLNet.Hosting.CatalogEnvironment.Context(env);
             Assert.AreEqual(3, inner.GpuDeviceId);
             Assert.IsTrue(inner.FallbackToCpu);
             var reference = (Microsoft.ML.Runtime.IHostEnvironment)new MLContext(seed: 5);

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using Mine.MLNet.Core;
+using Mine.MLNet.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,9 +13,10 @@ namespace Mine.MLNet.Tests.Reliability
     /// internally, or a Scalar created anywhere but <see cref="ScalarArithmetic"/>.
     /// </summary>
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class ScalarLifetimeGuardTests
     {
-        private const string ScalarArithmeticType = "Mine.MLNet.Core.ScalarArithmetic";
+        private const string ScalarArithmeticType = "Mine.MLNet.Native.ScalarArithmetic";
         // A using statement compiles to a call of IDisposable.Dispose; an explicit call names Scalar.Dispose.
         private static readonly string[] DisposeCalls = { "TorchSharp.Scalar::Dispose()", "System.IDisposable::Dispose()" };
 

@@ -47,34 +47,42 @@ namespace Mine.MLNet.Tests.Selection
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void MissingLabelIsNamed()
             => AssertBothFail<ArgumentOutOfRangeException>(Options("Nope", 1, "A", "B"), Mixed(), "label column 'Nope'");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void MissingInputIsNamed()
             => AssertBothFail<ArgumentOutOfRangeException>(Options("Target", 1, "A", "Nope"), Mixed(), "input column 'Nope'");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void TextInputIsRefusedWithTheExpectedTypes()
             => AssertBothFail<ArgumentOutOfRangeException>(Options("Target", 1, "A", "Text"), Mixed(), "'Text'", "expected Single, Double, integer or Boolean", "got String");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void VariableLengthVectorIsRefused()
             => AssertBothFail<ArgumentOutOfRangeException>(Options("Target", 1, "A", "Ragged"), Mixed(), "'Ragged'", "variable-length");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void KeyInputIsRefusedWithAHint()
             => AssertBothFail<ArgumentOutOfRangeException>(Options("Target", 1, "A", "TextKey"), Mixed(), "'TextKey'", "OneHotEncoding");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void TextLabelIsRefused()
             => AssertBothFail<ArgumentOutOfRangeException>(Options("Text", 1, "A", "B"), Mixed(), "label column 'Text'", "got String");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void KeepingMoreThanTheCandidatesIsRefused()
             => AssertBothFail<ArgumentOutOfRangeException>(Options("Target", 4, "A", "B", "C"), Mixed(), "FeaturesToKeep is 4", "only 3");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void KeepingMoreThanTheSlotsOfAVectorIsRefusedInFit()
         {
             IDataView mixed = Mixed();
@@ -89,6 +97,7 @@ namespace Mine.MLNet.Tests.Selection
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void BadArgumentsFailWhenTheEstimatorIsBuilt()
         {
             AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.Transforms.MutualInformationSelect("Out", "Target", new[] { "A" }, 0)), "FeaturesToKeep");
@@ -114,6 +123,7 @@ namespace Mine.MLNet.Tests.Selection
             => Context.Data.LoadFromEnumerable(Enumerable.Range(0, 600).Select(i => new LabelledRow { A = i % 7, B = i % 5, Label = label(i) }));
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void ConstantLabelIsRefusedInFit()
         {
             var e = Assert.ThrowsExactly<InvalidOperationException>(() => Context.Transforms.MutualInformationSelect(Options("Label", 1, "A", "B")).Fit(Labelled(_ => 3f)));
@@ -121,6 +131,7 @@ namespace Mine.MLNet.Tests.Selection
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void MissingLabelValueIsRefusedInFit()
         {
             var e = Assert.ThrowsExactly<InvalidOperationException>(

@@ -3,9 +3,9 @@ using System.Linq;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using Mine.MLNet.Core;
-using Mine.MLNet.Onnx;
 using Mine.MLNet.Testing;
+using Mine.MLNet.Trainers.InformationBottleneck.Onnx;
+using Mine.MLNet.Trainers.InformationBottleneck.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,6 +13,7 @@ namespace Mine.MLNet.Tests.Trainers
 {
     /// <summary>The exported ONNX graph computes what the TorchSharp network computes, for every encoder.</summary>
     [TestClass]
+    [TestCategory("Unit")]
     public sealed class BottleneckOnnxExportTests
     {
         [TestMethod]
@@ -32,13 +33,13 @@ namespace Mine.MLNet.Tests.Trainers
             options.EvaluationSamples = samples;
             options.EncoderHiddenLayerSizes = new[] { 32, 16 };
             using var channel = ((Microsoft.ML.Runtime.IHostEnvironment)new Microsoft.ML.MLContext(seed: 0)).Start("export test");
-            using BottleneckRun run = new BottleneckTrainer(options, CPU, channel).Train(features, labels, GaussianClassesData.Width, 3, seed: 2);
+            using BottleneckRun run = new BottleneckTrainingLoop(options, CPU, channel).Train(features, labels, GaussianClassesData.Width, 3, seed: 2);
 
             int[] all = Enumerable.Range(0, rows.Count).ToArray();
             using var scope = NewDisposeScope();
             torch.Tensor x = tensor(run.Standardizer.Transform(features, all), new long[] { rows.Count, GaussianClassesData.Width });
             torch.Tensor noise = tensor(run.EvaluationNoise, new long[] { 1, samples, run.Network.NoiseWidth });
-            float[] expected = BottleneckTrainer.Predict(run.Network, x, noise).data<float>().ToArray();
+            float[] expected = BottleneckTrainingLoop.Predict(run.Network, x, noise).data<float>().ToArray();
 
             using var session = new InferenceSession(BottleneckOnnxExporter.Export(run, "Features", batched: true));
             var input = new DenseTensor<float>(features, new[] { rows.Count, GaussianClassesData.Width });

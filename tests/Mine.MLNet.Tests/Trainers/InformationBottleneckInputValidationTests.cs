@@ -59,22 +59,27 @@ namespace Mine.MLNet.Tests.Trainers
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void MissingLabelIsNamed()
             => AssertBothFail<ArgumentOutOfRangeException>(Options(label: "Nope"), Training(), "Could not find label column 'Nope'");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void NonKeyLabelIsRefusedWithAHint()
             => AssertBothFail<ArgumentOutOfRangeException>(Options(label: "Class"), Training(), "label column 'Class'", "expected a key type, got String", "MapValueToKey");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void MissingFeaturesAreNamed()
             => AssertBothFail<ArgumentOutOfRangeException>(Options(features: "Nope"), Training(), "Could not find feature column 'Nope'");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void TextFeaturesAreRefused()
             => AssertBothFail<ArgumentOutOfRangeException>(Options(features: "Class"), Training(), "feature column 'Class'", "expected a known-size vector of Single, got String");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void VariableLengthFeaturesAreRefused()
         {
             IDataView ragged = Context.Data.LoadFromEnumerable(new[]
@@ -83,18 +88,20 @@ namespace Mine.MLNet.Tests.Trainers
                 new RaggedRow { Features = new[] { 1f }, Class = "b" },
             });
             ragged = GaussianClassesData.KeyedLabel(Context).Fit(ragged).Transform(ragged);
-            AssertBothFail<ArgumentOutOfRangeException>(Options(), ragged, "feature column 'Features'", "variable-length vector of Single");
+            AssertBothFail<ArgumentOutOfRangeException>(Options(), ragged, "feature column 'Features'", "variable-length Vector<Single>");
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void DoubleFeaturesAreRefusedWithAHint()
         {
             IDataView doubles = Context.Data.LoadFromEnumerable(new[] { new DoubleRow { Features = new[] { 1.0, 2.0 }, Class = "a" } });
             doubles = GaussianClassesData.KeyedLabel(Context).Fit(doubles).Transform(doubles);
-            AssertBothFail<ArgumentOutOfRangeException>(Options(), doubles, "feature column 'Features'", "vector of Double", "ConvertType");
+            AssertBothFail<ArgumentOutOfRangeException>(Options(), doubles, "feature column 'Features'", "Vector<Double>", "ConvertType");
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void ALabelKeyWithOneClassIsRefused()
         {
             IDataView rows = Context.Data.LoadFromEnumerable(GaussianClassesData.Rows(200, seed: 2).Select(r => new GaussianClassesData.Row { Features = r.Features, Class = "a" }));
@@ -104,6 +111,7 @@ namespace Mine.MLNet.Tests.Trainers
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void DataWithASingleClassIsRefusedInFit()
         {
             IDataView single = GaussianClassesData.Load(Context, GaussianClassesData.Rows(200, seed: 2).Select(r => new GaussianClassesData.Row { Features = r.Features, Class = "b" }));
@@ -111,6 +119,7 @@ namespace Mine.MLNet.Tests.Trainers
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void AMissingLabelValueIsAnErrorNamingTheRow()
         {
             var rows = GaussianClassesData.Rows(200, seed: 2);
@@ -128,6 +137,7 @@ namespace Mine.MLNet.Tests.Trainers
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         [DataRow(nameof(InformationBottleneckOptions.Beta), -0.1)]
         [DataRow(nameof(InformationBottleneckOptions.Beta), double.NaN)]
         [DataRow(nameof(InformationBottleneckOptions.LearningRate), 0.0)]
@@ -146,10 +156,12 @@ namespace Mine.MLNet.Tests.Trainers
         }
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void NegativeBetaIsRefusedByThePlainOverload()
             => AssertMarked(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Context.MulticlassClassification.Trainers.InformationBottleneck(beta: -1)), "Beta");
 
         [TestMethod]
+        [TestCategory("Unit")]
         public void BadSizesAreRefused()
         {
             InformationBottleneckOptions options = Options();

@@ -1,9 +1,0 @@
-namespace Mine.MLNet.Core
-{
-    /// <summary>A per-dimension map fitted on training rows and applied to any rows of the same row-major data.</summary>
-    internal interface IRowTransform
-    {
-        /// <summary>Rows <paramref name="rows"/> of <paramref name="data"/> (row-major), transformed.</summary>
-        float[] Transform(float[] data, int[] rows);
-    }
-}

@@ -1,0 +1,62 @@
+using System;
+using System.Threading;
+using Mine.MLNet.Estimation.Networks;
+using Mine.MLNet.Estimation.Statistics;
+using static TorchSharp.torch;
+
+namespace Mine.MLNet.Estimation.Bounds
+{
+    /// <summary>
+    /// One variational objective for I(X;Z) (a lower bound, except SMILE), for K candidate networks at once: the surrogate loss that trains
+    /// them, and each bound's value with a standard error on held-out rows.
+    /// </summary>
+    internal abstract class MineObjective
+    {
+        /// <summary>
+        /// Creates the objective selected in <paramref name="options"/> for <paramref name="candidates"/> networks;
+        /// <paramref name="discrete"/> (or null) holds the categories of a discrete Z for an exact marginal term.
+        /// </summary>
+        public static MineObjective Create(MineOptions options, int candidates, DiscreteMarginalTensors discrete = null)
+        {
+            MineObjective objective = options.Bound switch
+            {
+                MineBound.DonskerVaradhan => new DonskerVaradhanObjective(options.MovingAverageRate, candidates),
+                MineBound.Nwj => new NwjObjective(),
+                MineBound.InfoNce => new InfoNceObjective(options.BatchSize),
+                MineBound.Smile => new SmileObjective(options.SmileClip),
+                _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bound, "Unknown MineBound."),
+            };
+            objective.Discrete = discrete;
+            return objective;
+        }
+
+        /// <summary>The categories of a discrete Z, when the marginal term is computed exactly; null otherwise.</summary>
+        protected DiscreteMarginalTensors Discrete { get; private set; }
+
+        /// <summary>
+        /// A scalar to minimise: the sum over candidates of a loss whose gradient is the (bias-corrected) gradient
+        /// of minus that candidate's bound on this batch. <paramref name="x"/> is [K, B, W], <paramref name="z"/>
+        /// [B, Wz]; <paramref name="batchBounds"/> receives each candidate's bound on the batch.
+        /// </summary>
+        public abstract Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double[] batchBounds);
+
+        /// <summary>
+        /// Each candidate's bound on held-out rows (<paramref name="x"/> [n, F], <paramref name="z"/> [n, Wz]);
+        /// <paramref name="categories"/> holds each row's category when Z is discrete, else null.
+        /// </summary>
+        public abstract BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, int[] categories,
+            Generator generator, CancellationToken cancellation);
+
+        /// <summary>
+        /// Keeps only the candidates at <paramref name="positions"/>, in that order, when the batched network is cut down
+        /// to them. Objectives without per-candidate state have nothing to do.
+        /// </summary>
+        public virtual void KeepCandidates(int[] positions)
+        {
+        }
+
+        /// <summary>A [K] tensor as doubles.</summary>
+        protected static double[] ToDoubles(Tensor values)
+            => Array.ConvertAll(values.detach().cpu().data<float>().ToArray(), v => (double)v);
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.ML.Runtime;
+using Mine.MLNet.Data;
+using Mine.MLNet.Estimation.Bounds;
+using Mine.MLNet.Estimation.Networks;
+using Mine.MLNet.Estimation.Statistics;
+using Mine.MLNet.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mine.MLNet.Estimation.Engine
+{
+    /// <summary>
+    /// Fits statistics networks on paired samples (paper Alg. 1) with early stopping on held-out rows, and reports each
+    /// bound on a second, untouched held-out part. K candidates (subsets of X's dimensions) train together as one batched
+    /// network, each with its own early stopping; a <see cref="FitPlan"/> says how many folds, how large, how often to
+    /// evaluate and what the candidates race for.
+    /// </summary>
+    internal sealed class StatisticsNetworkFitter
+    {
+        private readonly MineOptions options;
+        private readonly Device device;
+        private readonly IChannel channel;
+        private readonly object progressGate = new object();
+
+        /// <param name="options">The run's settings.</param>
+        /// <param name="device">Where the networks run.</param>
+        /// <param name="channel">Log and progress; may be null.</param>
+        public StatisticsNetworkFitter(MineOptions options, Device device, IChannel channel)
+        {
+            this.options = options;
+            this.device = device;
+            this.channel = channel;
+        }
+
+        /// <summary>
+        /// One run per candidate; <paramref name="candidates"/>[k] lists the X dimensions candidate k sees. With cross-fitting
+        /// (<see cref="FitPlan.Folds"/> above 1), one network per fold is trained without that fold's rows and evaluated on
+        /// them, so every row contributes to the estimate: the fold estimates are averaged with weights n_f / n and their
+        /// standard errors combined as sqrt(sum (n_f / n)^2 SE_f^2) (the folds' rows are disjoint).
+        /// </summary>
+        public MineRun[] Fit(PairedSamples samples, IReadOnlyList<int[]> candidates, int seed, FitPlan plan)
+        {
+            SampleSplit[] splits = plan.Folds == 1
+                ? new[] { SampleSplit.Create(samples.Rows, options.ValidationFraction, seed) }
+                : SampleSplit.CrossFit(samples.Rows, plan.Folds, options.ValidationFraction, seed);
+            // The folds are independent trainings with their own generators: they run in parallel (TrainingWorkers).
+            FoldResult[][] perFold = TrainingWorkers.Run(splits.Length, options.NumberOfThreads, f =>
+                FitFold(samples, candidates, splits[f], seed + f, plan, splits.Length == 1 ? plan.Stage : $"{plan.Stage} fold {f + 1}/{splits.Length}"));
+
+            var runs = new MineRun[candidates.Count];
+            for (int k = 0; k < candidates.Count; k++)
+            {
+                double nats = 0, variance = 0, decision = 0;
+                double estimationRows = perFold.Sum(fold => fold[k].EstimationRows);
+                foreach (FoldResult[] fold in perFold)
+                {
+                    double weight = fold[k].EstimationRows / estimationRows;
+                    nats += weight * fold[k].Estimate.Nats;
+                    decision += weight * fold[k].Decision.Nats;
+                    variance += weight * weight * fold[k].Estimate.StandardError * fold[k].Estimate.StandardError;
+                }
+                // Floored once, after averaging: flooring each fold first would bias an independent pair upwards. One
+                // fold keeps its replicates, for paired differences between candidates evaluated on the same rows.
+                BoundEvaluation combined = perFold.Length == 1 ? perFold[0][k].Estimate : new BoundEvaluation(nats, Math.Sqrt(variance));
+                BoundEvaluation estimate = combined.FloorAtZero();
+                runs[k] = new MineRun(estimate, decision, perFold[0][k].TrainingCurve, perFold[0][k].ValidationCurve, perFold.Sum(f => f[k].Steps));
+            }
+            return runs;
+        }
+
+        /// <summary>One candidate's result on one split, before folds are combined.</summary>
+        private sealed record FoldResult(BoundEvaluation Estimate, BoundEvaluation Decision, int EstimationRows, IReadOnlyList<MineCurvePoint> TrainingCurve,
+            IReadOnlyList<MineCurvePoint> ValidationCurve, int Steps);
+
+        private FoldResult[] FitFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed, FitPlan plan,
+            string stage)
+        {
+            // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
+            // finalizer can free one while libtorch reads it.
+            using var runScope = NewDisposeScope();
+            using FoldTensors data = FoldTensors.Create(samples, split, options.GaussianizeMarginals, device);
+            int count = candidates.Count;
+            int width = candidates.Max(c => c.Length);
+            int interval = plan.Schedule.Interval(split.Training.Length);
+            int patience = plan.Schedule.Patience;
+
+            // Separate generators: training draws never shift the evaluation's permutations.
+            using var trainingGenerator = new Generator((ulong)seed, device);
+            using var evaluationGenerator = new Generator((ulong)seed ^ 0x5DEECE66DUL, device);
+            var network = new StatisticsNetwork(count, width, samples.ZWidth, plan.NetworkSize.HiddenLayers(width), trainingGenerator);
+            network.to(device);
+            MineObjective objective = MineObjective.Create(options, count, data.Categories);
+            using var training = new BatchedCandidates(network, objective, candidates, samples.XWidth, width, options.LearningRate, device);
+            using var tracker = new CandidateTracker(network, device);
+
+            int step = 0;
+            while (step < options.MaxSteps && training.Active.Length > 0)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                step++;
+                if (!training.Step(data.XTraining, data.ZTraining, options.BatchSize, trainingGenerator, out double[] batchBounds))
+                {
+                    channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
+                    break;
+                }
+                tracker.AddTrainingBounds(training.Active, batchBounds);
+                if (step % interval != 0 && step != options.MaxSteps)
+                    continue;
+
+                int[] active = training.Active;
+                BoundEvaluation[] held = training.Evaluate(data.XMonitoring, data.ZMonitoring, data.MonitoringCategories, evaluationGenerator, options.CancellationToken);
+                tracker.Record(step, active, held, training.Network);
+                LogProgress(stage, step, active, tracker, patience);
+                int[] still = tracker.StillTraining(active, step, patience, interval, plan.Race);
+                if (still.Length == 0)
+                    training.StopAll();
+                else if (still.Length < active.Length)
+                    training.KeepOnly(still);
+            }
+            tracker.Stop(training.Active, step);
+
+            // Every candidate's best network, evaluated once on the estimation rows.
+            BoundEvaluation[] estimates;
+            using (var all = new CandidateInputs(candidates, samples.XWidth, device, width))
+            {
+                tracker.Best.eval();
+                using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
+                estimates = objective.Evaluate(tracker.Best, all, data.XEstimation, data.ZEstimation, data.EstimationCategories, estimationGenerator, options.CancellationToken);
+            }
+
+            var results = new FoldResult[count];
+            for (int k = 0; k < count; k++)
+            {
+                // A candidate that never beat the constant T (exactly 0 under every bound) keeps the constant.
+                bool trained = tracker.HasBest(k);
+                results[k] = new FoldResult(trained ? estimates[k] : BoundEvaluation.Zero, trained ? tracker.BestValues[k] : BoundEvaluation.Zero,
+                    split.Estimation.Length, tracker.TrainingCurve(k), tracker.ValidationCurve(k), tracker.StoppedAt(k));
+            }
+            return results;
+        }
+
+        private void LogProgress(string stage, int step, int[] active, CandidateTracker tracker, int patience)
+        {
+            IReadOnlyList<BoundEvaluation> best = tracker.BestValues;
+            int improving = tracker.Improving(active, patience);
+            double bestSoFar = best.Max(b => b.Nats);
+            // Cross-fitting folds train on several threads: one report and one log line at a time.
+            lock (progressGate)
+            {
+                options.Progress?.Report(new MineProgress(stage, step, options.MaxSteps, best.Count, improving, bestSoFar));
+                if (channel == null)
+                    return;
+                if (best.Count == 1)
+                {
+                    channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: training bound {2} nats, held-out bound {3} nats (best {4}).",
+                        step, options.MaxSteps, Format(tracker.TrainingCurve(0)[^1].Nats), Format(tracker.ValidationCurve(0)[^1].Nats), Format(best[0].Nats));
+                    return;
+                }
+                channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: {2} candidates, {3} still training; best held-out bounds from {4} to {5} nats.",
+                    step, options.MaxSteps, best.Count, active.Length, Format(best.Min(b => b.Nats)), Format(bestSoFar));
+            }
+        }
+
+        private static string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+    }
+}

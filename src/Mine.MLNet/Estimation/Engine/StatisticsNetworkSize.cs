@@ -1,0 +1,43 @@
+using System;
+
+namespace Mine.MLNet.Estimation.Engine
+{
+    /// <summary>
+    /// The hidden layers of a fit's statistics networks: <see cref="MineOptions.HiddenLayerSizes"/>, or when it is null the
+    /// paper's [100, 100] for an estimate, and for selection two layers sized from the widest candidate, since a
+    /// one-dimensional candidate against a label needs far less than [100, 100] and selection trains one per candidate:
+    /// 16 sqrt(width) units (16 for one slot, 23 for a pair, 36 for five), at most 100. The cost of a step grows with the
+    /// square of the units, so this keeps five-slot candidates (a Conditional search's fifth round) 5 times cheaper
+    /// than 16 units per slot would.
+    /// </summary>
+    internal sealed class StatisticsNetworkSize
+    {
+        /// <summary>The paper's statistics network for an estimate.</summary>
+        public static readonly int[] EstimationDefault = { 100, 100 };
+
+        /// <summary>Hidden units of a one-slot selection candidate.</summary>
+        public const int UnitsForOneSlot = 16;
+
+        private readonly int[] fixedLayers;
+
+        private StatisticsNetworkSize(int[] fixedLayers)
+        {
+            this.fixedLayers = fixedLayers;
+        }
+
+        /// <summary>The size of an estimate's network.</summary>
+        public static StatisticsNetworkSize ForEstimate(MineOptions options) => new(options.HiddenLayerSizes ?? EstimationDefault);
+
+        /// <summary>The size of a selection's networks: from the candidates' width unless the options fix it.</summary>
+        public static StatisticsNetworkSize ForSelection(MineOptions options) => new(options.HiddenLayerSizes);
+
+        /// <summary>The hidden layers for candidates at most <paramref name="candidateWidth"/> dimensions wide.</summary>
+        public int[] HiddenLayers(int candidateWidth)
+        {
+            if (fixedLayers != null)
+                return fixedLayers;
+            int units = Math.Min(EstimationDefault[0], (int)Math.Ceiling(UnitsForOneSlot * Math.Sqrt(candidateWidth)));
+            return new[] { units, units };
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Microsoft.ML.Runtime;
+using Mine.MLNet.Data.Scaling;
+using Mine.MLNet.Estimation.Bounds;
+using Mine.MLNet.Estimation.Engine;
+using Mine.MLNet.Estimation.Networks;
+using Mine.MLNet.Estimation.Statistics;
+using Mine.MLNet.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mine.MLNet.Trainers.InformationBottleneck.Training
+{
+    /// <summary>
+    /// Trains the information-bottleneck classifier (paper section 5.3): minimises cross-entropy + beta * I(X;Z)
+    /// (eq. 20), with I(X;Z) the Donsker-Varadhan bound (eq. 10) of a statistics network T(x, z) that is trained at
+    /// the same time to maximise it, using the moving-average gradient of section 3.2.
+    /// </summary>
+    internal sealed class BottleneckTrainingLoop
+    {
+        /// <summary>Rows per forward pass when predicting, to bound memory.</summary>
+        private const int PredictionChunk = 4096;
+
+        /// <summary>At most this many held-out rows for the final I(X;Z) estimate.</summary>
+        private const int EstimationRows = 10000;
+
+        private readonly InformationBottleneckOptions options;
+        private readonly Device device;
+        private readonly IChannel channel;
+
+        public BottleneckTrainingLoop(InformationBottleneckOptions options, Device device, IChannel channel)
+        {
+            this.options = options;
+            this.device = device;
+            this.channel = channel;
+        }
+
+        /// <summary>Trains on <paramref name="features"/> (row-major, <paramref name="width"/> per row) and 0-based <paramref name="labels"/>.</summary>
+        public BottleneckRun Train(float[] features, int[] labels, int width, int classes, int seed)
+        {
+            // Every tensor made here, temporaries included, stays reachable from this scope until training ends, so no
+            // finalizer can free one while libtorch reads it. The network's layers detach their own parameters.
+            using var runScope = NewDisposeScope();
+            using TorchThreadLease threads = TorchThreadLease.Acquire(options.NumberOfThreads ?? TorchThreadLease.Automatic);
+            (int[] training, int[] validation) = SampleSplit.TrainAndHoldOut(labels.Length, options.ValidationFraction, seed);
+            int held = validation.Length;
+            Standardizer standardizer = Standardizer.Fit(features, width, training);
+
+            using var generator = new Generator((ulong)seed, device);
+            var network = new BottleneckNetwork(options.Encoder, width, options.EncoderHiddenLayerSizes, options.BottleneckSize,
+                classes, options.NoiseStandardDeviation, generator);
+            using var statistics = new StatisticsNetwork(1, width, options.BottleneckSize, options.StatisticsNetworkHiddenLayerSizes, generator);
+            network.to(device);
+            statistics.to(device);
+            int samples = options.EvaluationSamples;
+            using Tensor evaluationNoise = samples == 1
+                ? zeros(new long[] { 1, 1, network.NoiseWidth }, device: device)
+                : randn(new long[] { 1, samples, network.NoiseWidth }, generator: generator, device: device);
+
+            using Tensor trainX = Rows(standardizer, features, width, training);
+            using Tensor trainY = Labels(labels, training);
+            using Tensor heldX = held > 0 ? Rows(standardizer, features, width, validation) : null;
+            using Tensor heldY = held > 0 ? Labels(labels, validation) : null;
+
+            var objective = new DonskerVaradhanObjective(options.MovingAverageRate, 1);
+            using var optimizer = new AdamOptimizer(network.parameters().Concat(statistics.parameters()), options.LearningRate);
+            using ParameterAverage average = options.ParameterAveragingDecay > 0 ? new ParameterAverage(network.parameters(), options.ParameterAveragingDecay) : null;
+            var history = new List<InformationBottleneckEpoch>();
+            var clock = Stopwatch.StartNew();
+            for (int epoch = 1; epoch <= options.NumberOfEpochs; epoch++)
+            {
+                if (options.TrainingTimeLimit is TimeSpan limit && clock.Elapsed >= limit)
+                {
+                    channel.Info(MessageSensitivity.None, "Information bottleneck: TrainingTimeLimit {0} reached after {1} epochs.", limit, epoch - 1);
+                    break;
+                }
+                optimizer.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, (epoch - 1) / options.LearningRateDecayEpochs);
+                network.train();
+                statistics.train();
+                (double crossEntropy, double mutualInformation) = Epoch(network, statistics, objective, optimizer, average, trainX, trainY, generator, threads);
+                double? accuracy = heldX is null ? null : AveragedAccuracy(network, average, heldX, heldY, evaluationNoise);
+                var record = new InformationBottleneckEpoch(epoch, crossEntropy + options.Beta * mutualInformation, crossEntropy, mutualInformation, accuracy);
+                history.Add(record);
+                options.Progress?.Report(record);
+                channel.Info(MessageSensitivity.None, "Information bottleneck {0}/{1}: {2}", epoch, options.NumberOfEpochs, record);
+            }
+
+            // The fitted model predicts with the averaged weights; the final estimate measures that encoder.
+            average?.Swap();
+            string rowsMeasured = held > 0 ? "held-out" : "training";
+            BoundEvaluation bound = Estimate(network, statistics, objective, heldX ?? trainX, generator);
+            BoundEvaluation estimate = bound.FloorAtZero();
+            channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats.",
+                rowsMeasured, estimate.Nats, estimate.StandardError);
+            // I(X;Z) >= 0, so a negative bound means T never caught up, lost track (docs/regulariser.md), or scores some
+            // unseen pairs far above the rest; the estimate then says nothing about I(X;Z).
+            if (history.Count > 0 && history[^1].MutualInformation < 0)
+            {
+                channel.Warning(MessageSensitivity.None,
+                    "Information bottleneck: the statistics network's mean training bound in the last epoch was {0:G4} nats, below 0, so it has not tracked I(X;Z); " +
+                    "the final estimate {1:F3} +- {2:F3} nats is not reliable (train longer, or see docs/regulariser.md).",
+                    history[^1].MutualInformation, estimate.Nats, estimate.StandardError);
+            }
+            if (bound.Nats < 0)
+            {
+                channel.Warning(MessageSensitivity.None,
+                    "Information bottleneck: the statistics network's final bound on {0} rows was {1:G4} +- {2:G4} nats, below 0, so the reported I(X;Z) " +
+                    "(0 after flooring) says nothing about the encoder (see docs/regulariser.md).",
+                    rowsMeasured, bound.Nats, bound.StandardError);
+            }
+            float[] noise = evaluationNoise.cpu().data<float>().ToArray();
+            return new BottleneckRun(network, standardizer, noise, samples, history, estimate, classes);
+        }
+
+        /// <summary>Class probabilities [n, C] of standardised rows <paramref name="x"/> under the prediction-time noise.</summary>
+        public static Tensor Predict(BottleneckNetwork network, Tensor x, Tensor evaluationNoise)
+        {
+            network.eval();
+            using (no_grad())
+            {
+                var chunks = new List<Tensor>();
+                for (long start = 0; start < x.shape[0]; start += PredictionChunk)
+                    chunks.Add(network.Probabilities(x.narrow(0, start, Math.Min(PredictionChunk, x.shape[0] - start)), evaluationNoise));
+                return cat(chunks, 0);
+            }
+        }
+
+        private (double CrossEntropy, double MutualInformation) Epoch(BottleneckNetwork network, StatisticsNetwork statistics,
+            MineObjective objective, AdamOptimizer optimizer, ParameterAverage average, Tensor trainX, Tensor trainY, Generator generator, TorchThreadLease threads)
+        {
+            long rows = trainX.shape[0];
+            int batch = (int)Math.Min(options.BatchSize, rows);
+            using Tensor order = randperm(rows, generator: generator, device: device);
+            double crossEntropySum = 0, boundSum = 0, previousBound = 0;
+            int batches = 0;
+            // Full batches only: the shuffled marginal of a tiny last batch would be a poor sample.
+            for (long start = 0; start + batch <= rows; start += batch)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                threads.Refresh();
+                using var scope = NewDisposeScope();
+                Tensor index = order.narrow(0, start, batch);
+                Tensor x = trainX.index_select(0, index);
+                Tensor y = trainY.index_select(0, index);
+                Tensor noise = randn(new long[] { batch, 1, network.NoiseWidth }, generator: generator, device: device);
+                Tensor z = network.Encode(x, noise).squeeze(1);
+                Tensor crossEntropy = nn.functional.cross_entropy(network.Decoder.forward(z), y);
+
+                // One backward pass serves both players (eq. 20). T sees z's value, but the gradient reaching the
+                // encoder through it is multiplied by -beta: T maximises the Donsker-Varadhan bound (eq. 10, gradient
+                // corrected by the moving average of section 3.2), the encoder minimises beta times the same bound.
+                // I(X;Z) >= 0, so a negative bound only means T lags behind the encoder; the encoder is not rewarded
+                // for driving it below 0 (beta * max(bound, 0), judged by the previous batch's bound). Without this
+                // floor the bound ran away to -17,000 nats on MNIST at learning rate 1e-4 (docs/regulariser.md).
+                double pressure = previousBound > 0 ? options.Beta : 0;
+                Tensor zForStatistics = z.detach() - ScalarArithmetic.Multiply(z - z.detach(), pressure);
+                Tensor mineLoss = objective.TrainingLoss(statistics, x.unsqueeze(0), zForStatistics, generator, out double[] bounds);
+                optimizer.ZeroGrad();
+                ScalarArithmetic.Add(crossEntropy, mineLoss).backward();
+                optimizer.Step();
+                average?.Update();
+
+                crossEntropySum += crossEntropy.item<float>();
+                boundSum += bounds[0];
+                previousBound = bounds[0];
+                batches++;
+            }
+            return (crossEntropySum / batches, boundSum / batches);
+        }
+
+        /// <summary>Validation accuracy of the weights the model would ship with now: the averaged ones when averaging.</summary>
+        private static double AveragedAccuracy(BottleneckNetwork network, ParameterAverage average, Tensor x, Tensor y, Tensor evaluationNoise)
+        {
+            average?.Swap();
+            try
+            {
+                return Accuracy(network, x, y, evaluationNoise);
+            }
+            finally
+            {
+                average?.Swap();
+            }
+        }
+
+        private static double Accuracy(BottleneckNetwork network, Tensor x, Tensor y, Tensor evaluationNoise)
+        {
+            using var scope = NewDisposeScope();
+            Tensor predicted = Predict(network, x, evaluationNoise).argmax(1);
+            return predicted.eq(y).to_type(ScalarType.Float64).mean().item<double>();
+        }
+
+        /// <summary>The Donsker-Varadhan bound of the trained T on rows the statistics network never trained on (when there are any), not floored.</summary>
+        private BoundEvaluation Estimate(BottleneckNetwork network, StatisticsNetwork statistics, MineObjective objective, Tensor x, Generator generator)
+        {
+            network.eval();
+            statistics.eval();
+            using var scope = NewDisposeScope();
+            using (no_grad())
+            {
+                Tensor rows = x.narrow(0, 0, Math.Min(EstimationRows, x.shape[0]));
+                Tensor z = network.Encode(rows, randn(new long[] { rows.shape[0], 1, network.NoiseWidth }, generator: generator, device: device)).squeeze(1);
+                using var inputs = new CandidateInputs(new[] { Enumerable.Range(0, (int)rows.shape[1]).ToArray() }, (int)rows.shape[1], device);
+                return objective.Evaluate(statistics, inputs, rows, z, null, generator, options.CancellationToken)[0];
+            }
+        }
+
+        private Tensor Rows(Standardizer standardizer, float[] features, int width, int[] rows)
+            => tensor(standardizer.Transform(features, rows), new long[] { rows.Length, width }, device: device);
+
+        private Tensor Labels(int[] labels, int[] rows)
+            => tensor(Array.ConvertAll(rows, r => (long)labels[r]), device: device);
+    }
+}
