@@ -1,49 +1,29 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
-using Mine.MLNet.Native;
 
 namespace Mine.MLNet.Hosting
 {
     /// <summary>
-    /// Finds the host environment behind an ML.NET catalog. ML.NET keeps it in a private field and its accessor
-    /// (CatalogUtils.GetEnvironment) is internal, so it is read by reflection. Every public entry point goes
-    /// through <see cref="Get"/>, which also makes TorchSharp's native library loadable before its first use.
+    /// Finds the host environment behind an ML.NET catalog: every catalog implements ML.NET's internal
+    /// <c>Microsoft.ML.Data.IInternalCatalog</c>, whose <c>Environment</c> property returns it (the accessor
+    /// CatalogUtils.GetEnvironment is internal too), so that one property is read by reflection, and a version of ML.NET
+    /// without it fails here with a clear message.
     /// </summary>
     internal static class CatalogEnvironment
     {
+        private const string InternalCatalogInterface = "Microsoft.ML.Data.IInternalCatalog";
+
         public static IHostEnvironment Get(object catalog)
         {
             if (catalog == null)
                 throw new ArgumentNullException(nameof(catalog));
-            IHostEnvironment env = Find(catalog, depth: 2) ?? throw new InvalidOperationException(
-                $"Mine.MLNet could not find the MLContext behind {catalog.GetType().Name}; this ML.NET version is not supported.");
-            TorchSharpNativeLibrary.EnsureLoadable(env);
-            return env;
-        }
-
-        /// <summary>
-        /// The environment in a field of <paramref name="catalog"/>, or in a field of the catalog that owns it
-        /// (trainer catalogs such as MulticlassClassificationTrainers keep only their owner).
-        /// </summary>
-        private static IHostEnvironment Find(object catalog, int depth)
-        {
-            foreach (FieldInfo field in Fields(catalog))
-            {
-                if (typeof(IHostEnvironment).IsAssignableFrom(field.FieldType) && field.GetValue(catalog) is IHostEnvironment env)
-                    return env;
-            }
-            if (depth == 0)
-                return null;
-            foreach (FieldInfo field in Fields(catalog))
-            {
-                if (field.FieldType.Namespace?.StartsWith("Microsoft.ML", StringComparison.Ordinal) == true
-                    && field.GetValue(catalog) is object owner && Find(owner, depth - 1) is IHostEnvironment env)
-                    return env;
-            }
-            return null;
+            Type contract = catalog.GetType().GetInterfaces().FirstOrDefault(i => i.FullName == InternalCatalogInterface);
+            PropertyInfo environment = contract?.GetProperty("Environment", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+            return environment?.GetValue(catalog) as IHostEnvironment ?? throw new InvalidOperationException(
+                $"Mine.MLNet could not find the MLContext behind {catalog.GetType().Name} ({InternalCatalogInterface}.Environment); this ML.NET version is not supported.");
         }
 
         /// <summary>
@@ -93,16 +73,6 @@ namespace Mine.MLNet.Hosting
         {
             PropertyInfo property = env?.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public);
             return property?.GetValue(env) is T value ? value : default;
-        }
-
-        /// <summary>Every instance field of <paramref name="instance"/>'s type and its base types.</summary>
-        private static IEnumerable<FieldInfo> Fields(object instance)
-        {
-            for (Type type = instance.GetType(); type != null; type = type.BaseType)
-            {
-                foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly))
-                    yield return field;
-            }
         }
     }
 }

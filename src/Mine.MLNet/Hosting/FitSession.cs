@@ -1,14 +1,16 @@
 using System;
 using System.Threading;
 using Microsoft.ML.Runtime;
+using Mine.MLNet.Native;
 using TorchSharp;
 
 namespace Mine.MLNet.Hosting
 {
     /// <summary>
     /// The start of every fit (an estimate, a selection, a classifier): the seed (the options' or one drawn from the
-    /// MLContext's random source, first, so that <c>new MLContext(seed: n)</c> decides it), a channel for the log, one
-    /// cancellation token for the options' token and the host's own cancellation, and the torch device.
+    /// MLContext's random source, first, so that <c>new MLContext(seed: n)</c> decides it), TorchSharp's native library
+    /// made loadable, a channel for the log, one cancellation token for the options' token and the host's own
+    /// cancellation, and the torch device.
     /// </summary>
     internal sealed class FitSession : IDisposable
     {
@@ -38,7 +40,12 @@ namespace Mine.MLNet.Hosting
         /// <param name="seed">The options' seed, or null to draw one from the host's random source.</param>
         /// <param name="token">The options' cancellation token.</param>
         public static FitSession Start(IHost host, string channelName, int? seed, CancellationToken token)
-            => new FitSession(host, seed ?? host.Rand.Next(), channelName, token);
+        {
+            int fitSeed = seed ?? host.Rand.Next();
+            // Before TorchSharp's first native call of the process (Debian 12's libstdc++; a no-op elsewhere).
+            TorchSharpNativeLibrary.EnsureLoadable(host);
+            return new FitSession(host, fitSeed, channelName, token);
+        }
 
         /// <summary>The torch device for <paramref name="requested"/> (<see cref="TorchDevice"/>); <paramref name="optionName"/> names the option in errors.</summary>
         public torch.Device Device(MineDevice requested, string optionName) => TorchDevice.Resolve(host, Channel, requested, optionName);
