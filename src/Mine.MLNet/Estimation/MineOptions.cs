@@ -98,8 +98,9 @@ namespace Mine.MLNet
         public MineDevice Device { get; set; } = MineDevice.Context;
 
         /// <summary>
-        /// The most CPU threads the call uses. Default null: independent trainings (cross-fitting folds) run side by side,
-        /// as many at once as there are cores, each on one libtorch thread. libtorch's own threads wait for each other after
+        /// The most CPU threads the call uses. Default null: independent trainings (cross-fitting folds, and the groups of
+        /// 8 or more candidates that a selection's batched networks are split into) run side by side, as many at once as
+        /// there are cores, each on one libtorch thread. libtorch's own threads wait for each other after
         /// every operation, so a call that spreads one network over cores another process is using slows down several times
         /// over (measured on 2 cores beside one busy process: 2 to 3 times); one thread per training costs a busy machine
         /// only its fair share, and makes the numbers a seed gives the same whatever the machine's cores and load. A number

@@ -5,7 +5,7 @@ using System.Threading;
 namespace Mine.MLNet.Native
 {
     /// <summary>
-    /// Runs independent trainings (cross-fitting folds) on worker threads, the calling thread being one of them, each
+    /// Runs independent trainings (cross-fitting folds, groups of candidates) on worker threads, the calling thread being one of them, each
     /// worker on one libtorch thread unless the caller fixed a thread count. Independent trainings share no barrier, so a
     /// busy machine slows them by its fair share only (libtorch's own threads meet after every operation, and one
     /// descheduled thread holds up the rest); each owns its generators, so the results do not depend on how many workers
@@ -16,29 +16,28 @@ namespace Mine.MLNet.Native
     internal static class TrainingWorkers
     {
         /// <summary>
-        /// <paramref name="work"/>(i) for every i below <paramref name="count"/>, on at most <paramref name="numberOfThreads"/>
-        /// threads (null: one per core, each with one libtorch thread; a number n is shared: n / workers libtorch threads
-        /// each), in index order per worker. The first failure stops the workers from starting new items and is rethrown,
-        /// with its stack trace, once every worker has ended.
+        /// <paramref name="work"/>(i, share) for every i below <paramref name="count"/>, on as many threads as
+        /// <paramref name="budget"/> allows (<see cref="ThreadBudget.Workers"/>), each with its share of the budget and that
+        /// share's libtorch threads, in index order per worker. The first failure stops the workers from starting new items
+        /// and is rethrown, with its stack trace, once every worker has ended.
         /// </summary>
-        public static T[] Run<T>(int count, int? numberOfThreads, Func<int, T> work)
+        public static T[] Run<T>(int count, ThreadBudget budget, Func<int, ThreadBudget, T> work)
         {
-            int budget = numberOfThreads ?? Environment.ProcessorCount;
-            int workers = Math.Max(1, Math.Min(count, budget));
-            int threadsPerWorker = numberOfThreads is int n ? Math.Max(1, n / workers) : 1;
+            int workers = budget.Workers(count);
+            ThreadBudget share = budget.Share(workers);
             var results = new T[count];
             int next = -1;
             ExceptionDispatchInfo failure = null;
 
             void Worker()
             {
-                using TorchThreadLease lease = TorchThreadLease.Acquire(threadsPerWorker);
+                using TorchThreadLease lease = TorchThreadLease.Acquire(share.IntraOpThreads);
                 int i;
                 while (Volatile.Read(ref failure) == null && (i = Interlocked.Increment(ref next)) < count)
                 {
                     try
                     {
-                        results[i] = work(i);
+                        results[i] = work(i, share);
                     }
                     catch (Exception e)
                     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
@@ -92,6 +93,62 @@ namespace Mine.MLNet.Tests.Native
             Assert.AreEqual(oneAfterAnother.Nats, sideBySide.Nats, 0);
             Assert.AreEqual(oneAfterAnother.StandardError, sideBySide.StandardError, 0);
             Assert.AreEqual(oneAfterAnother.Steps, sideBySide.Steps);
+        }
+
+        [TestMethod]
+        public void GroupsOfCandidatesGiveTheSameRankingSideBySideAndOneAfterAnother()
+        {
+            // 20 candidates train as two groups (StatisticsNetworkFitter.GroupCount): side by side on every core
+            // (automatic), or one after another on one thread; the numbers must not depend on which.
+            var context = new MLContext(seed: 0);
+            IDataView data = context.Data.Cache(GraduatedFeatures(context, 1200));
+            IReadOnlyList<FeatureRankingEntry> Rank(int? threads) => context.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
+            {
+                LabelColumnName = "Y",
+                InputColumnNames = new[] { "X" },
+                FeaturesToKeep = 3,
+                Strategy = SelectionStrategy.Ranking,
+                Mine = new MineOptions { Seed = 2, MaxSteps = 300, NumberOfThreads = threads },
+            }).Fit(data).Ranking;
+            IReadOnlyList<FeatureRankingEntry> sideBySide = Rank(null), oneAfterAnother = Rank(1);
+            Assert.AreEqual(2, Mine.MLNet.Estimation.Engine.StatisticsNetworkFitter.GroupCount(20));
+            CollectionAssert.AreEqual(oneAfterAnother.Select(e => e.Name).ToArray(), sideBySide.Select(e => e.Name).ToArray());
+            CollectionAssert.AreEqual(oneAfterAnother.Select(e => e.MutualInformation).ToArray(), sideBySide.Select(e => e.MutualInformation).ToArray());
+            CollectionAssert.AreEqual(oneAfterAnother.Select(e => e.StandardError).ToArray(), sideBySide.Select(e => e.StandardError).ToArray());
+            Assert.AreEqual("X[0]", sideBySide[0].Name, "the strongest slot ranks first");
+        }
+
+        [TestMethod]
+        [TestCategory("Unit")]
+        public void TheNumberOfGroupsDependsOnTheCandidatesAlone()
+        {
+            int[] counts = { 1, 15, 16, 31, 32, 63, 64, 500 };
+            int[] groups = counts.Select(Mine.MLNet.Estimation.Engine.StatisticsNetworkFitter.GroupCount).ToArray();
+            CollectionAssert.AreEqual(new[] { 1, 1, 2, 2, 4, 4, 8, 8 }, groups);
+        }
+
+        /// <summary>A 20-slot vector X whose slot j carries a signal of strength 1 / (1 + j), and a Boolean label Y.</summary>
+        private static IDataView GraduatedFeatures(MLContext context, int rows)
+        {
+            var random = new Random(4);
+            var data = new List<SlotRow>();
+            for (int i = 0; i < rows; i++)
+            {
+                var x = new float[20];
+                bool y = random.Next(2) == 1;
+                for (int j = 0; j < x.Length; j++)
+                    x[j] = (float)(CorrelatedGaussians.Normal(random) + (y ? 1.0 : -1.0) / (1 + j));
+                data.Add(new SlotRow { X = x, Y = y });
+            }
+            return context.Data.LoadFromEnumerable(data);
+        }
+
+        private sealed class SlotRow
+        {
+            [Microsoft.ML.Data.VectorType(20)]
+            public float[] X { get; set; }
+
+            public bool Y { get; set; }
         }
 
         [TestMethod]

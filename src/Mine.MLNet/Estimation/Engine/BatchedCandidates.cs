@@ -10,11 +10,18 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Estimation.Engine
 {
     /// <summary>
-    /// The candidates still training, as one batched statistics network with its optimizer and its objective's
-    /// per-candidate state. Position p of the network is candidate <see cref="Active"/>[p]; when candidates stop, the
-    /// network, the optimizer's moments and the objective are cut down to the ones left (compaction), so a step costs
-    /// what the remaining candidates cost.
+    /// A group of candidates still training, as one batched statistics network with its optimizer, its objective's
+    /// per-candidate state and its own copies of the fit's generators. Position p of the network is candidate
+    /// <see cref="Active"/>[p]; when candidates stop, the network, the optimizer's moments and the objective are cut down
+    /// to the ones left (compaction), so a step costs what the remaining candidates cost.
     /// </summary>
+    /// <remarks>
+    /// Every group of a fit starts from copies of the same generator states and makes the same draws in the same order
+    /// (the batch rows, the shuffled pairs, the held-out permutations), and a candidate's arithmetic involves only its own
+    /// slice of the batched tensors: a candidate sees the same batches whichever group it is in, and its numbers can differ
+    /// only in the last bits (libtorch's vectorised loops treat a tensor's last elements apart). The number of groups is
+    /// therefore fixed by the candidates alone (<see cref="StatisticsNetworkFitter.GroupCount"/>).
+    /// </remarks>
     internal sealed class BatchedCandidates : IDisposable
     {
         private readonly IReadOnlyList<int[]> candidates;
@@ -22,19 +29,26 @@ namespace Mine.MLNet.Estimation.Engine
         private readonly int width;
         private readonly Device device;
         private readonly MineObjective objective;
+        private readonly Generator training;
+        private readonly Generator evaluation;
         private StatisticsNetwork network;
         private AdamOptimizer optimizer;
         private CandidateInputs inputs;
+        private double[] intervalSums;
+        private int intervalSteps;
 
-        /// <param name="network">The freshly initialised network of every candidate.</param>
-        /// <param name="objective">The bound it trains, for every candidate.</param>
-        /// <param name="candidates">The X dimensions each candidate sees.</param>
+        /// <param name="network">The group's freshly initialised networks, in the order of <paramref name="members"/>.</param>
+        /// <param name="objective">The bound they train, for the group's candidates.</param>
+        /// <param name="members">The group's candidates, as indices into <paramref name="candidates"/>.</param>
+        /// <param name="candidates">The X dimensions each of the fit's candidates sees.</param>
         /// <param name="dimensions">X's dimensions.</param>
         /// <param name="width">The widest candidate's dimensions: every network's input width.</param>
         /// <param name="learningRate">Adam's step size.</param>
+        /// <param name="trainingState">The fit's training generator state after the networks were drawn.</param>
+        /// <param name="evaluationState">The fit's evaluation generator state.</param>
         /// <param name="device">Where the networks run.</param>
-        public BatchedCandidates(StatisticsNetwork network, MineObjective objective, IReadOnlyList<int[]> candidates, int dimensions, int width,
-            double learningRate, Device device)
+        public BatchedCandidates(StatisticsNetwork network, MineObjective objective, int[] members, IReadOnlyList<int[]> candidates, int dimensions, int width,
+            double learningRate, Tensor trainingState, Tensor evaluationState, Device device)
         {
             this.network = network;
             this.objective = objective;
@@ -42,49 +56,74 @@ namespace Mine.MLNet.Estimation.Engine
             this.dimensions = dimensions;
             this.width = width;
             this.device = device;
+            training = Copy(trainingState, device);
+            evaluation = Copy(evaluationState, device);
             optimizer = new AdamOptimizer(network.parameters(), learningRate);
-            inputs = new CandidateInputs(candidates, dimensions, device, width);
-            Active = Enumerable.Range(0, candidates.Count).ToArray();
+            inputs = new CandidateInputs(members.Select(k => candidates[k]).ToList(), dimensions, device, width);
+            Active = members;
+            intervalSums = new double[members.Length];
         }
 
-        /// <summary>The candidates still training, as indices into the fit's candidates, in network order.</summary>
+        /// <summary>The group's candidates still training, as indices into the fit's candidates, in network order.</summary>
         public int[] Active { get; private set; }
 
         /// <summary>The network of the active candidates.</summary>
         public StatisticsNetwork Network => network;
 
         /// <summary>
-        /// One optimisation step on <paramref name="batchSize"/> training rows drawn with <paramref name="generator"/>;
-        /// returns false, without stepping, when a batch bound is not finite. <paramref name="batchBounds"/> gets each
-        /// active candidate's bound on the batch.
+        /// Trains steps <paramref name="from"/> + 1 to <paramref name="until"/> on batches of <paramref name="batchSize"/>
+        /// training rows, adding each batch's bounds to the interval sums. Returns <paramref name="until"/>, or the first step
+        /// whose batch bound was not finite (that step does not update the networks and is not added).
         /// </summary>
-        public bool Step(Tensor xTraining, Tensor zTraining, int batchSize, Generator generator, out double[] batchBounds)
+        public int TrainUntil(int from, int until, Tensor xTraining, Tensor zTraining, int batchSize, CancellationToken cancellation)
         {
-            using (NewDisposeScope())
+            for (int step = from + 1; step <= until; step++)
             {
-                Tensor rows = randint(xTraining.shape[0], new long[] { batchSize }, generator: generator, device: device);
-                Tensor loss = objective.TrainingLoss(network, inputs.Gather(xTraining.index_select(0, rows)), zTraining.index_select(0, rows), generator, out batchBounds);
-                if (!batchBounds.All(double.IsFinite))
-                    return false;
-                optimizer.ZeroGrad();
-                loss.backward();
-                optimizer.Step();
-                return true;
+                cancellation.ThrowIfCancellationRequested();
+                using (NewDisposeScope())
+                {
+                    Tensor rows = randint(xTraining.shape[0], new long[] { batchSize }, generator: training, device: device);
+                    Tensor loss = objective.TrainingLoss(network, inputs.Gather(xTraining.index_select(0, rows)), zTraining.index_select(0, rows), training, out double[] batchBounds);
+                    if (!batchBounds.All(double.IsFinite))
+                        return step;
+                    optimizer.ZeroGrad();
+                    loss.backward();
+                    optimizer.Step();
+                    for (int p = 0; p < batchBounds.Length; p++)
+                        intervalSums[p] += batchBounds[p];
+                    intervalSteps++;
+                }
             }
+            return until;
         }
 
-        /// <summary>Each active candidate's bound on held-out rows (<paramref name="categories"/>: their categories when Z is discrete).</summary>
-        public BoundEvaluation[] Evaluate(Tensor x, Tensor z, int[] categories, Generator generator, CancellationToken cancellation)
+        /// <summary>
+        /// Each active candidate's mean training bound since the last call, and its bound on held-out rows
+        /// (<paramref name="categories"/>: their categories when Z is discrete); the interval starts again.
+        /// </summary>
+        public (double[] MeanTrainingBounds, BoundEvaluation[] HeldOut) Evaluate(Tensor x, Tensor z, int[] categories, CancellationToken cancellation)
         {
+            var means = new double[Active.Length];
+            for (int p = 0; p < means.Length; p++)
+                means[p] = intervalSums[p] / intervalSteps;
+            Array.Clear(intervalSums);
+            intervalSteps = 0;
             network.eval();
-            BoundEvaluation[] held = objective.Evaluate(network, inputs, x, z, categories, generator, cancellation);
+            BoundEvaluation[] held = objective.Evaluate(network, inputs, x, z, categories, evaluation, cancellation);
             network.train();
-            return held;
+            return (means, held);
         }
 
         /// <summary>Cuts the network, the optimizer's state and the objective's down to <paramref name="still"/>, a subset of <see cref="Active"/>.</summary>
         public void KeepOnly(int[] still)
         {
+            if (still.Length == Active.Length)
+                return;
+            if (still.Length == 0)
+            {
+                Active = still;
+                return;
+            }
             int[] positions = still.Select(k => Array.IndexOf(Active, k)).ToArray();
             using Tensor index = tensor(Array.ConvertAll(positions, p => (long)p), device: device);
             StatisticsNetwork smaller = network.Subset(index);
@@ -95,17 +134,24 @@ namespace Mine.MLNet.Estimation.Engine
             (network, optimizer) = (smaller, smallerOptimizer);
             objective.KeepCandidates(positions);
             inputs = new CandidateInputs(still.Select(k => candidates[k]).ToList(), dimensions, device, width);
+            intervalSums = Array.ConvertAll(positions, p => intervalSums[p]);
             Active = still;
         }
-
-        /// <summary>Stops every candidate: none is left active (nothing to cut down).</summary>
-        public void StopAll() => Active = Array.Empty<int>();
 
         public void Dispose()
         {
             network.Dispose();
             optimizer.Dispose();
             inputs.Dispose();
+            training.Dispose();
+            evaluation.Dispose();
+        }
+
+        private static Generator Copy(Tensor state, Device device)
+        {
+            var generator = new Generator(0, device);
+            generator.set_state(state);
+            return generator;
         }
     }
 }

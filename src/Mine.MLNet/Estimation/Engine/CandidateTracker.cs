@@ -8,9 +8,9 @@ using static TorchSharp.torch;
 namespace Mine.MLNet.Estimation.Engine
 {
     /// <summary>
-    /// What a fit knows about each of its K candidates: the training and early-stopping curves, the best early-stopping
-    /// bound and a snapshot of the network that reached it (one batched network for all K), the evaluations since it,
-    /// and the step at which the candidate stopped. The baseline is a constant T, which scores exactly 0 under every
+    /// What a fit knows about each of its K candidates, whichever group trains them: the training and early-stopping
+    /// curves, the best early-stopping bound and a snapshot of the network that reached it (one batched network for all
+    /// K), the evaluations since it, and the step at which the candidate stopped. The baseline is a constant T, which scores exactly 0 under every
     /// bound: a candidate's network is kept only once it beats 0 on the early-stopping rows.
     /// </summary>
     internal sealed class CandidateTracker : IDisposable
@@ -22,9 +22,7 @@ namespace Mine.MLNet.Estimation.Engine
         private readonly int[] sinceBest;
         private readonly int[] evaluations;
         private readonly int[] stoppedAt;
-        private readonly double[] intervalSum;
         private readonly Tensor[] snapshot;
-        private int intervalSteps;
 
         /// <summary>Tracks every candidate of <paramref name="network"/>, whose current weights start the snapshot.</summary>
         public CandidateTracker(StatisticsNetwork network, Device device)
@@ -37,7 +35,6 @@ namespace Mine.MLNet.Estimation.Engine
             sinceBest = new int[count];
             evaluations = new int[count];
             stoppedAt = new int[count];
-            intervalSum = new double[count];
             using Tensor everyCandidate = tensor(Enumerable.Range(0, count).Select(k => (long)k).ToArray(), device: device);
             Best = network.Subset(everyCandidate);
             snapshot = Best.parameters().ToArray<Tensor>();
@@ -49,28 +46,20 @@ namespace Mine.MLNet.Estimation.Engine
         /// <summary>The candidates' best early-stopping bounds (Nats 0 and SE 0 before a candidate beats the constant T).</summary>
         public IReadOnlyList<BoundEvaluation> BestValues => bestValue;
 
-        /// <summary>Adds one training step's batch bounds of the candidates at their positions in <paramref name="active"/>.</summary>
-        public void AddTrainingBounds(int[] active, double[] batchBounds)
-        {
-            for (int p = 0; p < active.Length; p++)
-                intervalSum[active[p]] += batchBounds[p];
-            intervalSteps++;
-        }
-
         /// <summary>
         /// Records an evaluation at <paramref name="step"/>: <paramref name="held"/>[p] is the early-stopping bound of the
-        /// candidate <paramref name="active"/>[p], whose weights are position p of <paramref name="network"/>.
+        /// candidate <paramref name="active"/>[p], whose weights are position p of <paramref name="network"/>, and
+        /// <paramref name="meanTrainingBounds"/>[p] its mean training bound since the last evaluation.
         /// </summary>
-        public void Record(int step, int[] active, BoundEvaluation[] held, StatisticsNetwork network)
+        public void Record(int step, int[] active, double[] meanTrainingBounds, BoundEvaluation[] held, StatisticsNetwork network)
         {
             Tensor[] parameters = network.parameters().ToArray<Tensor>();
             for (int p = 0; p < active.Length; p++)
             {
                 int k = active[p];
                 evaluations[k]++;
-                trainingCurves[k].Add(new MineCurvePoint(step, intervalSum[k] / intervalSteps));
+                trainingCurves[k].Add(new MineCurvePoint(step, meanTrainingBounds[p]));
                 validationCurves[k].Add(new MineCurvePoint(step, held[p].Nats));
-                intervalSum[k] = 0;
                 if (held[p].Nats > bestValue[k].Nats)
                 {
                     bestValue[k] = held[p];
@@ -83,7 +72,6 @@ namespace Mine.MLNet.Estimation.Engine
                     sinceBest[k]++;
                 }
             }
-            intervalSteps = 0;
         }
 
         /// <summary>How many of <paramref name="active"/> improved within the last <paramref name="patience"/> evaluations.</summary>

@@ -47,9 +47,10 @@ namespace Mine.MLNet.Estimation.Engine
             SampleSplit[] splits = plan.Folds == 1
                 ? new[] { SampleSplit.Create(samples.Rows, options.ValidationFraction, seed) }
                 : SampleSplit.CrossFit(samples.Rows, plan.Folds, options.ValidationFraction, seed);
-            // The folds are independent trainings with their own generators: they run in parallel (TrainingWorkers).
-            FoldResult[][] perFold = TrainingWorkers.Run(splits.Length, options.NumberOfThreads, f =>
-                FitFold(samples, candidates, splits[f], seed + f, plan, splits.Length == 1 ? plan.Stage : $"{plan.Stage} fold {f + 1}/{splits.Length}"));
+            // The folds are independent trainings with their own generators: they run side by side (TrainingWorkers), and
+            // each fold's share of the threads trains groups of its candidates side by side.
+            FoldResult[][] perFold = TrainingWorkers.Run(splits.Length, ThreadBudget.For(options.NumberOfThreads), (f, threads) =>
+                FitFold(samples, candidates, splits[f], seed + f, plan, splits.Length == 1 ? plan.Stage : $"{plan.Stage} fold {f + 1}/{splits.Length}", threads));
 
             var runs = new MineRun[candidates.Count];
             for (int k = 0; k < candidates.Count; k++)
@@ -77,10 +78,10 @@ namespace Mine.MLNet.Estimation.Engine
             IReadOnlyList<MineCurvePoint> ValidationCurve, int Steps);
 
         private FoldResult[] FitFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed, FitPlan plan,
-            string stage)
+            string stage, ThreadBudget threads)
         {
             // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
-            // finalizer can free one while libtorch reads it.
+            // finalizer can free one while libtorch reads it (the groups' workers open scopes of their own).
             using var runScope = NewDisposeScope();
             using FoldTensors data = FoldTensors.Create(samples, split, options.GaussianizeMarginals, device);
             int count = candidates.Count;
@@ -93,35 +94,49 @@ namespace Mine.MLNet.Estimation.Engine
             using var evaluationGenerator = new Generator((ulong)seed ^ 0x5DEECE66DUL, device);
             var network = new StatisticsNetwork(count, width, samples.ZWidth, plan.NetworkSize.HiddenLayers(width), trainingGenerator);
             network.to(device);
-            MineObjective objective = MineObjective.Create(options, count, data.Categories);
-            using var training = new BatchedCandidates(network, objective, candidates, samples.XWidth, width, options.LearningRate, device);
             using var tracker = new CandidateTracker(network, device);
-
-            int step = 0;
-            while (step < options.MaxSteps && training.Active.Length > 0)
+            BatchedCandidates[] groups = Groups(network, candidates, samples.XWidth, width, GroupCount(count), data, trainingGenerator, evaluationGenerator);
+            network.Dispose();
+            try
             {
-                options.CancellationToken.ThrowIfCancellationRequested();
-                step++;
-                if (!training.Step(data.XTraining, data.ZTraining, options.BatchSize, trainingGenerator, out double[] batchBounds))
+                int step = 0;
+                while (step < options.MaxSteps && groups.Any(g => g.Active.Length > 0))
                 {
-                    channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
-                    break;
-                }
-                tracker.AddTrainingBounds(training.Active, batchBounds);
-                if (step % interval != 0 && step != options.MaxSteps)
-                    continue;
+                    int until = Math.Min(options.MaxSteps, (step / interval + 1) * interval);
+                    int start = step;
+                    int[] reached = TrainingWorkers.Run(groups.Length, threads, (g, _) =>
+                    {
+                        using var scope = NewDisposeScope();
+                        return groups[g].Active.Length == 0 ? until
+                            : groups[g].TrainUntil(start, until, data.XTraining, data.ZTraining, options.BatchSize, options.CancellationToken);
+                    });
+                    step = reached.Min();
+                    if (step < until)
+                    {
+                        channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
+                        break;
+                    }
 
-                int[] active = training.Active;
-                BoundEvaluation[] held = training.Evaluate(data.XMonitoring, data.ZMonitoring, data.MonitoringCategories, evaluationGenerator, options.CancellationToken);
-                tracker.Record(step, active, held, training.Network);
-                LogProgress(stage, step, active, tracker, patience);
-                int[] still = tracker.StillTraining(active, step, patience, interval, plan.Race);
-                if (still.Length == 0)
-                    training.StopAll();
-                else if (still.Length < active.Length)
-                    training.KeepOnly(still);
+                    int[] active = groups.SelectMany(g => g.Active).ToArray();
+                    var evaluated = TrainingWorkers.Run(groups.Length, threads, (g, _) =>
+                    {
+                        using var scope = NewDisposeScope();
+                        return groups[g].Evaluate(data.XMonitoring, data.ZMonitoring, data.MonitoringCategories, options.CancellationToken);
+                    });
+                    for (int g = 0; g < groups.Length; g++)
+                        tracker.Record(step, groups[g].Active, evaluated[g].MeanTrainingBounds, evaluated[g].HeldOut, groups[g].Network);
+                    LogProgress(stage, step, active, tracker, patience);
+                    var still = new HashSet<int>(tracker.StillTraining(active, step, patience, interval, plan.Race));
+                    foreach (BatchedCandidates group in groups)
+                        group.KeepOnly(group.Active.Where(still.Contains).ToArray());
+                }
+                tracker.Stop(groups.SelectMany(g => g.Active).ToArray(), step);
             }
-            tracker.Stop(training.Active, step);
+            finally
+            {
+                foreach (BatchedCandidates group in groups)
+                    group.Dispose();
+            }
 
             // Every candidate's best network, evaluated once on the estimation rows.
             BoundEvaluation[] estimates;
@@ -129,7 +144,8 @@ namespace Mine.MLNet.Estimation.Engine
             {
                 tracker.Best.eval();
                 using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
-                estimates = objective.Evaluate(tracker.Best, all, data.XEstimation, data.ZEstimation, data.EstimationCategories, estimationGenerator, options.CancellationToken);
+                estimates = MineObjective.Create(options, count, data.Categories)
+                    .Evaluate(tracker.Best, all, data.XEstimation, data.ZEstimation, data.EstimationCategories, estimationGenerator, options.CancellationToken);
             }
 
             var results = new FoldResult[count];
@@ -141,6 +157,49 @@ namespace Mine.MLNet.Estimation.Engine
                     split.Estimation.Length, tracker.TrainingCurve(k), tracker.ValidationCurve(k), tracker.StoppedAt(k));
             }
             return results;
+        }
+
+        /// <summary>Candidates per group at least, when a fit splits its candidates.</summary>
+        public const int MinimumGroupSize = 8;
+
+        /// <summary>Groups of one fit at most.</summary>
+        public const int MaximumGroups = 8;
+
+        /// <summary>
+        /// How many groups a fit of <paramref name="candidates"/> candidates trains side by side: the largest power of two
+        /// up to <see cref="MaximumGroups"/> that leaves <see cref="MinimumGroupSize"/> candidates or more in each (1 up to
+        /// 15 candidates, 2 up to 31, 4 up to 63, 8 from 64). It depends on the candidates alone, not on the machine:
+        /// libtorch's vectorised loops treat a tensor's last few elements apart, so a candidate's last bits depend on the
+        /// size of the batch it trains in, and the same seed must give the same numbers on every machine. Powers of two
+        /// share 2, 4 or 8 cores evenly.
+        /// </summary>
+        public static int GroupCount(int candidates)
+        {
+            int groups = 1;
+            while (groups * 2 <= MaximumGroups && candidates / (groups * 2) >= MinimumGroupSize)
+                groups *= 2;
+            return groups;
+        }
+
+        /// <summary>
+        /// The candidates in <paramref name="count"/> contiguous groups of near-equal size, each a batched network cut from
+        /// <paramref name="network"/> with its own objective and copies of the two generators' states.
+        /// </summary>
+        private BatchedCandidates[] Groups(StatisticsNetwork network, IReadOnlyList<int[]> candidates, int dimensions, int width, int count,
+            FoldTensors data, Generator trainingGenerator, Generator evaluationGenerator)
+        {
+            using Tensor trainingState = trainingGenerator.get_state();
+            using Tensor evaluationState = evaluationGenerator.get_state();
+            var groups = new BatchedCandidates[count];
+            for (int g = 0; g < count; g++)
+            {
+                int first = candidates.Count * g / count, end = candidates.Count * (g + 1) / count;
+                int[] members = Enumerable.Range(first, end - first).ToArray();
+                using Tensor index = tensor(Array.ConvertAll(members, k => (long)k), device: device);
+                groups[g] = new BatchedCandidates(network.Subset(index), MineObjective.Create(options, members.Length, data.Categories), members, candidates,
+                    dimensions, width, options.LearningRate, trainingState, evaluationState, device);
+            }
+            return groups;
         }
 
         private void LogProgress(string stage, int step, int[] active, CandidateTracker tracker, int patience)
