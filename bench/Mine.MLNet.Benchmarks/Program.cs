@@ -21,6 +21,9 @@ namespace Mine.MLNet.Benchmarks
             "                     [--joint-at-scale] [--no-sklearn] [--out DIR]\n" +
             "                     (scikit-learn runs on the scale cases up to 1M rows when /usr/bin/python3 has it: " + SklearnPeer.InstallHint + ";\n" +
             "                     --joint-at-scale adds Joint on the scale cases up to 1M rows)\n" +
+            "  peers              selection against the selectors practitioners use, judged by LightGbm's 5-fold accuracy on the kept columns:\n" +
+            "                     [--cases madelon,interactions,xor,redundant,breast-cancer,wine,digits] [--methods ranking,conditional,joint,mlnet,pfi,ksg,forest,mrmr]\n" +
+            "                     [--steps N] [--hidden a,b,..] [--no-python] [--out DIR] (scikit-learn peers need " + PythonPeers.InstallHint + "; digits needs its data)\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--minutes N] [--decay F] [--models a,b,..]\n" +
             "                     [--train N] [--data DIR] [--out DIR] (--minutes: a training time limit per model; --decay: the learning-rate\n" +
             "                     factor every 2 epochs; --models: any of baseline, gaussian, propagated, additive;\n" +
@@ -38,6 +41,7 @@ namespace Mine.MLNet.Benchmarks
             ["figure1"] = (new[] { "--rows", "--ksg-rows", "--steps", "--rhos", "--out" }, Array.Empty<string>()),
             ["throughput"] = (Array.Empty<string>(), Array.Empty<string>()),
             ["selection"] = (new[] { "--steps", "--hidden", "--cases", "--rows", "--methods", "--out" }, new[] { "--joint-at-scale", "--no-sklearn" }),
+            ["peers"] = (new[] { "--cases", "--methods", "--steps", "--hidden", "--out" }, new[] { "--no-python" }),
             ["mnist"] = (new[] { "--epochs", "--minutes", "--decay", "--learning-rate", "--sigma", "--samples", "--averaging", "--seed", "--models", "--train", "--data", "--out" }, Array.Empty<string>()),
             ["bmi"] = (new[] { "--rows", "--seeds", "--ksg-seeds", "--tasks", "--out" }, new[] { "--no-gaussianize" }),
             ["soak"] = (new[] { "--minutes", "--out" }, Array.Empty<string>()),
@@ -72,6 +76,8 @@ namespace Mine.MLNet.Benchmarks
                     return Selection(arguments);
                 case "mnist":
                     return Mnist(arguments);
+                case "peers":
+                    return Peers(arguments);
                 case "soak":
                     return Soak(arguments);
                 case "fingerprint":
@@ -142,22 +148,12 @@ namespace Mine.MLNet.Benchmarks
                 return 2;
             }
             int[] scaleRows = arguments.Get("--rows", "100000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            string steps = arguments.Get("--steps", null), hidden = arguments.Get("--hidden", null);
-            string overrides = string.Join(", ", new[] { ("MaxSteps", steps), ("HiddenLayerSizes", hidden == null ? null : $"[{hidden}]") }
-                .Where(o => o.Item2 != null).Select(o => $"{o.Item1} = {o.Item2}"));
-            void Configure(MineOptions o)
-            {
-                if (steps != null)
-                    o.MaxSteps = int.Parse(steps, CultureInfo.InvariantCulture);
-                if (hidden != null)
-                    o.HiddenLayerSizes = hidden.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            }
-            string settings = "default `MineOptions`, seed 0" + (overrides.Length > 0 ? $", overrides: {overrides}" : "");
+            var (configure, settings) = MineOverrides(arguments);
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. MINE: {settings}.");
             bool sklearn = !arguments.Has("--no-sklearn") && SklearnPeer.Available();
             if (!sklearn && !arguments.Has("--no-sklearn"))
                 Console.WriteLine($"scikit-learn is not installed for /usr/bin/python3; its rows are left out ({SklearnPeer.InstallHint}).");
-            var results = new SelectionBenchmark(Configure, sklearn, arguments.Has("--joint-at-scale")).Run(Console.WriteLine, cases, scaleRows, methods);
+            var results = new SelectionBenchmark(configure, sklearn, arguments.Has("--joint-at-scale")).Run(Console.WriteLine, cases, scaleRows, methods);
             string table = SelectionBenchmark.Markdown(results);
             Console.WriteLine(table);
             WriteReport(arguments, "selection.md", "Feature selection benchmark",
@@ -168,6 +164,69 @@ namespace Mine.MLNet.Benchmarks
                 "its wall time is the call alone (not the load), its memory the Python process's peak resident set.\n\n" +
                 table);
             return 0;
+        }
+
+        private static int Peers(BenchmarkArguments arguments)
+        {
+            string[] caseNames = arguments.Get("--cases", string.Join(",", SelectionCase.CaseNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string unknown = caseNames.FirstOrDefault(c => !SelectionCase.CaseNames.Contains(c));
+            if (unknown != null)
+            {
+                Console.Error.WriteLine($"--cases: unknown case '{unknown}'; use {string.Join(", ", SelectionCase.CaseNames)}.");
+                return 2;
+            }
+            string[] methods = arguments.Get("--methods", string.Join(",", PeerSelectionBenchmark.MethodNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string unknownMethod = methods.FirstOrDefault(m => !PeerSelectionBenchmark.MethodNames.Contains(m));
+            if (unknownMethod != null)
+            {
+                Console.Error.WriteLine($"--methods: unknown method '{unknownMethod}'; use {string.Join(", ", PeerSelectionBenchmark.MethodNames)}.");
+                return 2;
+            }
+            var (configure, settings) = MineOverrides(arguments);
+            bool python = !arguments.Has("--no-python") && PythonPeers.Available();
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. MINE: {settings}." +
+                (python || arguments.Has("--no-python") ? "" : $" scikit-learn is not installed for /usr/bin/python3; its rows are left out ({PythonPeers.InstallHint})."));
+            var benchmark = new PeerSelectionBenchmark(configure, python);
+            var cases = new List<SelectionCase>();
+            var results = new List<PeerSelectionBenchmark.Result>();
+            foreach (string name in caseNames)
+            {
+                SelectionCase c = SelectionCase.Load(name);
+                if (c == null)
+                {
+                    Console.WriteLine($"{name}: its data is not on this machine ({PythonPeers.InstallHint}); left out.");
+                    continue;
+                }
+                Console.WriteLine($"{c.Description}, keep {c.Keep}:");
+                cases.Add(c);
+                results.AddRange(benchmark.Run(c, methods, Console.WriteLine));
+            }
+            string table = PeerSelectionBenchmark.Markdown(cases, results);
+            Console.WriteLine(table);
+            WriteReport(arguments, "selection-peers.md", "Feature selection against the practitioners' selectors",
+                $"Every method keeps k columns of the same table; LightGbm (ML.NET, default settings, seed 0) is then scored by 5-fold cross-validated accuracy " +
+                "on those columns alone (mean ± standard deviation over the folds), next to the same model on every column. MutualInformationSelect: " + settings + ". " +
+                "ML.NET: `SelectFeaturesBasedOnMutualInformation` (256 bins), and FastTree one-versus-all with `PermutationFeatureImportance` (one permutation, micro-accuracy drop). " +
+                "scikit-learn (Debian's python3-sklearn, /usr/bin/python3, the same rows): `mutual_info_classif(n_neighbors=3)`, a 300-tree `RandomForestClassifier` " +
+                "(`n_jobs=-1`) by impurity importance, and mRMR (relevance: KSG I(f; y); redundancy: the mean KSG I(f; s) over the kept s; greedy). " +
+                "Wall times are each method's own call, measured in this run.\n\n" + table);
+            return 0;
+        }
+
+        /// <summary>The --steps and --hidden overrides of MutualInformationSelect's MineOptions, and how the report names them.</summary>
+        private static (Action<MineOptions> Configure, string Settings) MineOverrides(BenchmarkArguments arguments)
+        {
+            string steps = arguments.Get("--steps", null), hidden = arguments.Get("--hidden", null);
+            string overrides = string.Join(", ", new[] { ("MaxSteps", steps), ("HiddenLayerSizes", hidden == null ? null : $"[{hidden}]") }
+                .Where(o => o.Item2 != null).Select(o => $"{o.Item1} = {o.Item2}"));
+            void Configure(MineOptions o)
+            {
+                if (steps != null)
+                    o.MaxSteps = int.Parse(steps, CultureInfo.InvariantCulture);
+                if (hidden != null)
+                    o.HiddenLayerSizes = hidden.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            }
+            return (Configure, "default `MineOptions`, seed 0" + (overrides.Length > 0 ? $", overrides: {overrides}" : ""));
         }
 
         private static int Mnist(BenchmarkArguments arguments)

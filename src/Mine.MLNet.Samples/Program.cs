@@ -17,7 +17,7 @@ namespace Mine.MLNet.Samples
         {
             var data = new Option<string>("--data") { Description = "CSV or TSV file with a header row", DefaultValueFactory = _ => Bundled("breast-cancer-wisconsin.csv") };
             var label = new Option<string>("--label") { Description = "The label column (numeric, or text for classes)", DefaultValueFactory = _ => "diagnosis" };
-            var strategy = new Option<SelectionStrategy>("--strategy") { Description = "Conditional (forward selection by what each column adds to those kept: redundancy-aware), Ranking (one estimate per column) or Joint (backward elimination: interaction-aware)", DefaultValueFactory = _ => SelectionStrategy.Conditional };
+            var strategy = new Option<SelectionStrategy>("--strategy") { Description = "Shapley (forward selection by Shapley value: sees interactions and redundancy), Ranking (each column's own mutual information), Conditional (forward selection by what each column adds, one network per subset) or Joint (backward elimination)", DefaultValueFactory = _ => SelectionStrategy.Shapley };
             var keep = new Option<int>("--keep") { Description = "How many columns to keep", DefaultValueFactory = _ => 5 };
             var steps = new Option<int>("--steps") { Description = "The most MINE training steps per network", DefaultValueFactory = _ => new MineOptions().MaxSteps };
             var seed = new Option<int>("--seed") { Description = "Seed of the MLContext and of MINE", DefaultValueFactory = _ => 0 };

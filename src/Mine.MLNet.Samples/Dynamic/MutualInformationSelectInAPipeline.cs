@@ -47,7 +47,7 @@ namespace Mine.MLNet.Samples.Dynamic
             File.Delete(path);
 
             // Expected output (seed 0, x64 CPU):
-            //   Kept: Signals[2], Signals[9], Signals[5]
+            //   Kept: Signals[2], Signals[5], Signals[9]
             //   Test AUC: 0.884, accuracy: 0.790
             //   Probabilities before saving: 0.6068, 0.0043, 0.0497
             //   Probabilities after loading: 0.6068, 0.0043, 0.0497

@@ -32,8 +32,8 @@ namespace Mine.MLNet.Samples.Dynamic
             });
             MutualInformationSelectingTransformer model = pipeline.Fit(data);
 
-            // For Joint, each score is the joint mutual information lost when the candidate was removed:
-            // what it adds on top of the others.
+            // For Joint, each score is the joint mutual information lost without the candidate, given the others
+            // of the subset it was last judged in: what it adds on top of them.
             foreach (FeatureRankingEntry entry in model.Ranking.Take(5))
                 Console.WriteLine(entry);
 
@@ -45,11 +45,11 @@ namespace Mine.MLNet.Samples.Dynamic
             Console.WriteLine($"First row : [{string.Join(", ", first.Select(v => v.ToString("F3")))}]");
 
             // Expected output (seed 0, x64 CPU):
-            //     1. X1 0.6616 ± 0.0050 nats (selected)
-            //     2. X2 0.6616 ± 0.0050 nats (selected)
-            //     3. Noise[7] -0.0041 ± 0.0025 nats
-            //     4. Noise[5] -0.0007 ± 0.0017 nats
-            //     5. Noise[6] 0.0018 ± 0.0036 nats
+            //     1. X1 0.6241 ± 0.0084 nats given 1 other (selected)
+            //     2. X2 0.6228 ± 0.0089 nats given 1 other (selected)
+            //     3. Noise[7] -0.0012 ± 0.0017 nats given 2 others
+            //     4. Noise[3] -0.0013 ± 0.0012 nats given 3 others
+            //     5. Noise[4] -0.0022 ± 0.0018 nats given 4 others
             //   Kept slots: X1, X2
             //   First row : [0.661, -1.597]
         }

@@ -81,20 +81,13 @@ namespace Mine.MLNet.Samples.FeatureRanking
                     task.StopTask();
                 });
 
-            AnsiConsole.Write(RankingReport.ConsoleTable(model.Ranking));
-            AnsiConsole.MarkupLine(Markup.Escape(ScoreMeaning(options.Strategy)));
+            AnsiConsole.Write(RankingReport.ConsoleTable(model.Ranking, options.Strategy));
+            foreach (string note in RankingReport.Notes(model.Ranking, options.Strategy))
+                AnsiConsole.MarkupLine(Markup.Escape(note));
             string title = $"{Path.GetFileName(options.DataPath)}: MINE {options.Strategy} against '{options.Label}'";
-            foreach (string written in RankingReport.Write(options.OutputDirectory, title, model.Ranking))
+            foreach (string written in RankingReport.Write(options.OutputDirectory, title, model.Ranking, options.Strategy))
                 AnsiConsole.MarkupLine($"Wrote [link]{Markup.Escape(written)}[/]");
             return 0;
         }
-
-        /// <summary>What the MI column holds under each strategy.</summary>
-        private static string ScoreMeaning(SelectionStrategy strategy) => strategy switch
-        {
-            SelectionStrategy.Conditional => "MI: what each kept column adds to those kept before it, I(column; label | kept), in the round it was added; for the others, what each would have added in the last round.",
-            SelectionStrategy.Joint => "MI: what each column adds to the others in the subset it was judged in (the joint mutual information lost without it).",
-            _ => "MI: each column's own mutual information with the label.",
-        };
     }
 }

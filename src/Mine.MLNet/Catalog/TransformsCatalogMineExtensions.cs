@@ -8,8 +8,8 @@ namespace Microsoft.ML
     {
         /// <summary>
         /// Keeps the <paramref name="featuresToKeep"/> input slots with the most mutual information with the label,
-        /// each estimated with MINE (one batched network for all of them), using the defaults of
-        /// <see cref="MutualInformationSelectOptions"/> (every slot a candidate, <see cref="SelectionStrategy.Ranking"/>).
+        /// by MINE, using the defaults of <see cref="MutualInformationSelectOptions"/> (every slot a candidate,
+        /// <see cref="SelectionStrategy.Shapley"/>).
         /// </summary>
         /// <param name="catalog">The transforms catalog, <c>mlContext.Transforms</c>.</param>
         /// <param name="outputColumnName">The output column: a vector of Single holding the kept slots in their original order, with SlotNames.</param>

@@ -25,5 +25,15 @@ namespace Mine.MLNet.Data
         public int ZWidth { get; }
 
         public int Rows { get; }
+
+        /// <summary>The same rows with only X's dimensions <paramref name="dimensions"/>, in that order.</summary>
+        public PairedSamples WithXDimensions(int[] dimensions)
+        {
+            var x = new float[(long)Rows * dimensions.Length];
+            for (int i = 0; i < Rows; i++)
+                for (int j = 0; j < dimensions.Length; j++)
+                    x[(long)i * dimensions.Length + j] = X[(long)i * XWidth + dimensions[j]];
+            return new PairedSamples(x, dimensions.Length, Z, ZWidth);
+        }
     }
 }

@@ -41,7 +41,7 @@ namespace Mine.MLNet.Estimation
             using FitSession session = FitSession.Start(host, "EstimateMutualInformation", options.Seed, options.CancellationToken);
             MineOptions cancellable = options.WithCancellation(session.Cancellation);
             PairedSamples samples = PairedSampleReader.Read(data, x, z, cancellable.CancellationToken, out long skipped, out _);
-            UsableRowCheck.Check(host, options, samples.Rows, skipped, automaticCrossFitting: true);
+            UsableRowCheck.Check(host, options, samples.Rows, skipped, rows => FitPlan.CrossFittingFolds(options, rows, automatic: true));
             // I(X;Z) = I(Z;X): with a discrete X and a continuous Z, swap them so the marginal term is exact.
             if (DiscreteMarginal.Detect(samples.X, samples.XWidth) != null && DiscreteMarginal.Detect(samples.Z, samples.ZWidth) == null)
                 samples = new PairedSamples(samples.Z, samples.ZWidth, samples.X, samples.XWidth);

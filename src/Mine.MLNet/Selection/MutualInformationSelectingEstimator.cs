@@ -70,9 +70,10 @@ namespace Mine.MLNet
                 "MutualInformationSelect ({0}, {1}, {2}): {3} candidates over {4} slots, {5} rows used of {6} usable ({7} skipped for missing values), seed {8}.",
                 options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, session.Seed);
 
-            var fitter = new StatisticsNetworkFitter(mine, session.Device(mine.Device, "MutualInformationSelectOptions.Mine.Device"), session.Channel);
+            TorchSharp.torch.Device device = session.Device(mine.Device, "MutualInformationSelectOptions.Mine.Device");
+            var fitter = new StatisticsNetworkFitter(mine, device, session.Channel);
             var problem = new SearchProblem(fitter, FitPlan.ForSelection(mine, samples.Rows), samples, candidates, options.FeaturesToKeep, session.Seed,
-                session.Channel, k => names[k]);
+                session.Channel, k => names[k], mine, device);
             List<CandidateScore> scores = SearchProblem.SearchFor(options.Strategy).Run(problem);
             FeatureRankingEntry[] ranking = Rank(scores, names);
             foreach (FeatureRankingEntry entry in ranking.Take(Math.Max(options.FeaturesToKeep, 10)))
@@ -96,7 +97,7 @@ namespace Mine.MLNet
                 row => host.Process(new InvalidOperationException(
                     $"Label column '{label}' has a missing value (NaN or missing key) in row {row}; filter those rows (e.g. mlContext.Data.FilterRowsByMissingValues) first.")),
                 options.MaximumRows, seed);
-            UsableRowCheck.Check(host, options.Mine, samples.Rows, skipped, automaticCrossFitting: false);
+            UsableRowCheck.Check(host, options.Mine, samples.Rows, skipped, rows => FitPlan.ForSelection(options.Mine, rows).Folds);
             if (IsConstant(samples.Z, samples.ZWidth))
                 throw host.Process(new InvalidOperationException($"Label column '{label}' is constant: it shares no information with any feature."));
             return samples;
@@ -129,7 +130,7 @@ namespace Mine.MLNet
                     && (options.MinimumMutualInformation is not double minimum || s.Nats >= minimum);
                 if (selected)
                     kept++;
-                ranking[i] = new FeatureRankingEntry(names[s.Candidate], i + 1, s.Nats, s.StandardError, selected);
+                ranking[i] = new FeatureRankingEntry(names[s.Candidate], i + 1, s.Nats, s.StandardError, selected, Array.ConvertAll(s.Given, g => names[g]));
             }
             if (kept == 0)
             {

@@ -10,9 +10,9 @@ namespace Mine.MLNet
         Ranking,
 
         /// <summary>
-        /// Backward elimination on the joint estimate I(subset; label): starting from all candidates, each round
-        /// drops the candidates whose removal loses the least joint mutual information (at most half of the
-        /// surplus per round). Finds features that are informative only together.
+        /// Backward elimination on the joint mutual information I(subset; label), scored by one statistics network trained
+        /// on random subsets of the candidates: starting from all candidates (a wide table's screened pool), each round
+        /// drops the one whose removal loses the least. Finds features that are informative only together.
         /// </summary>
         Joint,
 
@@ -23,5 +23,18 @@ namespace Mine.MLNet
         /// <see cref="Ranking"/>; like Ranking, blind to features informative only together (use <see cref="Joint"/>).
         /// </summary>
         Conditional,
+
+        /// <summary>
+        /// Forward selection by Shapley value, from one statistics network trained on random subsets of the candidates
+        /// (an amortised critic): each round keeps the candidate with the largest average gain in log-likelihood of the
+        /// label when it joins the kept ones plus a random subset of the rest, which is its Shapley value in the
+        /// mutual-information game given what is kept. A column that matters only together with another gets credit in
+        /// the subsets that hold its partner, so interactions are seen; near-copies of a kept column add nothing once one
+        /// is kept, so redundancy is too. A table wider than four times FeaturesToKeep (at least 32) is first screened to
+        /// that many candidates, by each candidate's own mutual information and its Shapley value in a network of every
+        /// candidate; there, once no candidate adds significantly to those kept, the rest of the places go by the candidates'
+        /// own mutual information. The default.
+        /// </summary>
+        Shapley,
     }
 }

@@ -82,13 +82,40 @@ namespace Mine.MLNet.Tests.Estimation
         }
 
         [TestMethod]
-        public void FewerRowsThanABatchPlusHeldOutIsRefused()
+        public void TooFewRowsToHoldOutTwoPartsAreRefused()
         {
-            IDataView data = CorrelatedGaussians.Load(Context, 300, 1, 0.5, 1);
+            // One split (Fast): 20 training rows and 10 in each held-out part need 65 rows with ValidationFraction 0.3 (round(0.3 x 65) = 20 held out).
+            IDataView data = CorrelatedGaussians.Load(Context, 60, 1, 0.5, 1);
             var e = Assert.ThrowsExactly<InvalidOperationException>(
                 () => Context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" }, MineTestData.Fast()));
-            StringAssert.Contains(e.Message, "BatchSize=256");
-            StringAssert.Contains(e.Message, "Got 300");
+            StringAssert.Contains(e.Message, "at least 65 usable rows");
+            StringAssert.Contains(e.Message, "Got 60");
+            StringAssert.Contains(e.Message, "Add rows.");
+            AssertMarked(e);
+        }
+
+        [TestMethod]
+        public void ATinyValidationFractionIsNamedAsTheCause()
+        {
+            IDataView data = CorrelatedGaussians.Load(Context, 2000, 1, 0.5, 1);
+            MineOptions options = MineTestData.Fast();
+            options.ValidationFraction = 0.001;
+            var e = Assert.ThrowsExactly<InvalidOperationException>(
+                () => Context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" }, options));
+            StringAssert.Contains(e.Message, "MineOptions.ValidationFraction = 0.001 holds out too few rows; raise it");
+            Assert.IsFalse(e.Message.Contains("BatchSize"), e.Message);
+        }
+
+        [TestMethod]
+        public void ABatchLargerThanTheTableTrainsOnEveryTrainingRow()
+        {
+            // int.MaxValue once made the row-count check loop forever; a batch above the training rows now means all of them.
+            IDataView data = CorrelatedGaussians.Load(Context, 1000, 1, 0.8, 1);
+            MineOptions options = MineTestData.Fast();
+            options.BatchSize = int.MaxValue;
+            MutualInformationEstimate estimate = Context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" }, options);
+            double truth = CorrelatedGaussians.TrueMutualInformation(1, 0.8);
+            Assert.AreEqual(truth, estimate.Nats, 4 * estimate.StandardError + 0.1 * truth, estimate.ToString());
         }
 
         public static IEnumerable<object[]> BadOptions()

@@ -31,6 +31,7 @@ namespace Mine.MLNet.Tests.Selection
                 InputColumnNames = GraduatedFeatureData.Inputs,
                 FeaturesToKeep = 2,
                 Candidates = candidates,
+                Strategy = SelectionStrategy.Ranking,
                 Mine = XorSelectionTests.FastMine(),
             }).Fit(data);
 
@@ -93,6 +94,7 @@ namespace Mine.MLNet.Tests.Selection
                 InputColumnNames = new[] { "Weak", "Strong" },
                 FeaturesToKeep = 1,
                 Candidates = SelectionCandidates.Columns,
+                Strategy = SelectionStrategy.Ranking,
                 Mine = XorSelectionTests.FastMine(),
             }).Fit(grouped);
 

@@ -37,6 +37,7 @@ namespace Mine.MLNet.Tests.Selection
                 LabelColumnName = "Y",
                 InputColumnNames = GraduatedFeatureData.Inputs,
                 FeaturesToKeep = 3,
+                Strategy = SelectionStrategy.Ranking,
                 Mine = XorSelectionTests.FastMine(),
             });
             model = estimator.Fit(data);

@@ -78,6 +78,7 @@ namespace Mine.MLNet.Tests.Selection
             {
                 LabelColumnName = "Y",
                 InputColumnNames = XorData.InputColumns(Noise),
+                Strategy = SelectionStrategy.Ranking,
                 FeaturesToKeep = 2,
                 Mine = FastMine(),
             }).Fit(data);

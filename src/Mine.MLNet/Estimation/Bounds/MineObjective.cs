@@ -14,15 +14,16 @@ namespace Mine.MLNet.Estimation.Bounds
     {
         /// <summary>
         /// Creates the objective selected in <paramref name="options"/> for <paramref name="candidates"/> networks;
-        /// <paramref name="discrete"/> (or null) holds the categories of a discrete Z for an exact marginal term.
+        /// <paramref name="discrete"/> (or null) holds the categories of a discrete Z for an exact marginal term;
+        /// <paramref name="batchSize"/> is the rows per step (InfoNCE's held-out chunks are as large), by default the options'.
         /// </summary>
-        public static MineObjective Create(MineOptions options, int candidates, DiscreteMarginalTensors discrete = null)
+        public static MineObjective Create(MineOptions options, int candidates, DiscreteMarginalTensors discrete = null, int? batchSize = null)
         {
             MineObjective objective = options.Bound switch
             {
                 MineBound.DonskerVaradhan => new DonskerVaradhanObjective(options.MovingAverageRate, candidates),
                 MineBound.Nwj => new NwjObjective(),
-                MineBound.InfoNce => new InfoNceObjective(options.BatchSize),
+                MineBound.InfoNce => new InfoNceObjective(batchSize ?? options.BatchSize),
                 MineBound.Smile => new SmileObjective(options.SmileClip),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bound, "Unknown MineBound."),
             };

@@ -54,7 +54,7 @@ namespace Mine.MLNet.Estimation.Engine
         {
             if (fixedInterval is int interval)
                 return interval;
-            long passes = (long)SelectionPasses * trainingRows / batchSize;
+            long passes = (long)SelectionPasses * trainingRows / Math.Min(batchSize, trainingRows);
             return (int)Math.Clamp(passes, SelectionMinimum, EstimationDefault);
         }
     }

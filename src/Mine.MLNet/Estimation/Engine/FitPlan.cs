@@ -17,13 +17,16 @@ namespace Mine.MLNet.Estimation.Engine
             => new("EstimateMutualInformation", CrossFittingFolds(options, rows, automatic: true),
                 StatisticsNetworkSize.ForEstimate(options), EarlyStoppingSchedule.ForEstimate(options), CandidateRaceSettings.None);
 
+        /// <summary>Below this many rows a selection's fits cross-fit five folds (unless CrossFittingFolds says otherwise).</summary>
+        public const int SelectionCrossFittingRowLimit = 1000;
+
         /// <summary>
-        /// A selection's fits: networks sized from the candidates, an interval that follows the table, and cross-fitting only
-        /// when <see cref="MineOptions.CrossFittingFolds"/> asks for it (it would multiply the cost of every candidate).
-        /// Searches set the stage and race of each round.
+        /// A selection's fits: networks sized from the candidates, an interval that follows the table, and five
+        /// cross-fitted folds below <see cref="SelectionCrossFittingRowLimit"/> rows (a 15% part of a few hundred rows would
+        /// decide on a few dozen), when <see cref="MineOptions.CrossFittingFolds"/> is 0. Searches set each round's stage and race.
         /// </summary>
         public static FitPlan ForSelection(MineOptions options, int rows)
-            => new("MutualInformationSelect", CrossFittingFolds(options, rows, automatic: false),
+            => new("MutualInformationSelect", options.CrossFittingFolds > 0 ? options.CrossFittingFolds : rows < SelectionCrossFittingRowLimit ? 5 : 1,
                 StatisticsNetworkSize.ForSelection(options), EarlyStoppingSchedule.ForSelection(options), CandidateRaceSettings.None);
 
         /// <summary>

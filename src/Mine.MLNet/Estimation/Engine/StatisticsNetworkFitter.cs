@@ -87,6 +87,8 @@ namespace Mine.MLNet.Estimation.Engine
             int count = candidates.Count;
             int width = candidates.Max(c => c.Length);
             int interval = plan.Schedule.Interval(split.Training.Length);
+            // A table smaller than a batch trains on all its training rows at every step.
+            int batch = Math.Min(options.BatchSize, split.Training.Length);
             int patience = plan.Schedule.Patience;
 
             // Separate generators: training draws never shift the evaluation's permutations.
@@ -95,7 +97,7 @@ namespace Mine.MLNet.Estimation.Engine
             var network = new StatisticsNetwork(count, width, samples.ZWidth, plan.NetworkSize.HiddenLayers(width), trainingGenerator);
             network.to(device);
             using var tracker = new CandidateTracker(network, device);
-            BatchedCandidates[] groups = Groups(network, candidates, samples.XWidth, width, GroupCount(count), data, trainingGenerator, evaluationGenerator);
+            BatchedCandidates[] groups = Groups(network, candidates, samples.XWidth, width, GroupCount(count), data, batch, trainingGenerator, evaluationGenerator);
             network.Dispose();
             try
             {
@@ -108,7 +110,7 @@ namespace Mine.MLNet.Estimation.Engine
                     {
                         using var scope = NewDisposeScope();
                         return groups[g].Active.Length == 0 ? until
-                            : groups[g].TrainUntil(start, until, data.XTraining, data.ZTraining, options.BatchSize, options.CancellationToken);
+                            : groups[g].TrainUntil(start, until, data.XTraining, data.ZTraining, batch, options.CancellationToken);
                     });
                     step = reached.Min();
                     if (step < until)
@@ -144,7 +146,7 @@ namespace Mine.MLNet.Estimation.Engine
             {
                 tracker.Best.eval();
                 using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
-                estimates = MineObjective.Create(options, count, data.Categories)
+                estimates = MineObjective.Create(options, count, data.Categories, batch)
                     .Evaluate(tracker.Best, all, data.XEstimation, data.ZEstimation, data.EstimationCategories, estimationGenerator, options.CancellationToken);
             }
 
@@ -186,7 +188,7 @@ namespace Mine.MLNet.Estimation.Engine
         /// <paramref name="network"/> with its own objective and copies of the two generators' states.
         /// </summary>
         private BatchedCandidates[] Groups(StatisticsNetwork network, IReadOnlyList<int[]> candidates, int dimensions, int width, int count,
-            FoldTensors data, Generator trainingGenerator, Generator evaluationGenerator)
+            FoldTensors data, int batch, Generator trainingGenerator, Generator evaluationGenerator)
         {
             using Tensor trainingState = trainingGenerator.get_state();
             using Tensor evaluationState = evaluationGenerator.get_state();
@@ -196,7 +198,7 @@ namespace Mine.MLNet.Estimation.Engine
                 int first = candidates.Count * g / count, end = candidates.Count * (g + 1) / count;
                 int[] members = Enumerable.Range(first, end - first).ToArray();
                 using Tensor index = tensor(Array.ConvertAll(members, k => (long)k), device: device);
-                groups[g] = new BatchedCandidates(network.Subset(index), MineObjective.Create(options, members.Length, data.Categories), members, candidates,
+                groups[g] = new BatchedCandidates(network.Subset(index), MineObjective.Create(options, members.Length, data.Categories, batch), members, candidates,
                     dimensions, width, options.LearningRate, trainingState, evaluationState, device);
             }
             return groups;

@@ -47,7 +47,7 @@ namespace Mine.MLNet.Selection.Search
                 {
                     BoundEvaluation with = runs[first + i].Estimate;
                     lastDecisions[i] = runs[first + i].DecisionNats - baselineDecision;
-                    lastRound[i] = new CandidateScore(remaining[i], with.Nats - baseline.Nats, BoundEvaluation.StandardErrorOfDifference(with, baseline), Eligible: false);
+                    lastRound[i] = new CandidateScore(remaining[i], with.Nats - baseline.Nats, BoundEvaluation.StandardErrorOfDifference(with, baseline), Eligible: false, keptIds.ToArray());
                 }
                 int best = Enumerable.Range(0, remaining.Length).OrderByDescending(i => lastDecisions[i]).ThenBy(i => remaining[i]).First();
                 kept.Add(lastRound[best] with { Eligible = true });

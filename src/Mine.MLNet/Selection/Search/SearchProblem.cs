@@ -15,15 +15,18 @@ namespace Mine.MLNet.Selection.Search
     /// <param name="Seed">The fits' seed.</param>
     /// <param name="Channel">The log.</param>
     /// <param name="Name">A candidate's name, for the log.</param>
+    /// <param name="Options">The selection's MINE settings (with the fit's cancellation).</param>
+    /// <param name="Device">Where networks train.</param>
     internal sealed record SearchProblem(StatisticsNetworkFitter Fitter, FitPlan Plan, PairedSamples Samples, IReadOnlyList<int[]> Candidates,
-        int FeaturesToKeep, int Seed, IChannel Channel, Func<int, string> Name)
+        int FeaturesToKeep, int Seed, IChannel Channel, Func<int, string> Name, MineOptions Options, TorchSharp.torch.Device Device)
     {
         /// <summary>The search of <paramref name="strategy"/>.</summary>
         public static ISelectionSearch SearchFor(SelectionStrategy strategy) => strategy switch
         {
             SelectionStrategy.Ranking => new RankingSearch(),
             SelectionStrategy.Conditional => new ConditionalForwardSearch(),
-            _ => new BackwardEliminationSearch(),
+            SelectionStrategy.Shapley => new ShapleyForwardSearch(),
+            _ => new AmortizedBackwardSearch(),
         };
 
         /// <summary>Fits <paramref name="subsets"/> (slot lists) as one batched run in the stage <paramref name="stage"/>, racing for <paramref name="race"/>.</summary>
