@@ -34,11 +34,14 @@ namespace Mine.MLNet.Samples.FeatureRanking
         public IReadOnlyList<bool> IsNumeric { get; }
 
         /// <summary>Reads the header and up to 1,000 rows; <paramref name="separator"/> null infers it.</summary>
-        /// <exception cref="InvalidDataException">The file is empty or its header names a column twice or not at all.</exception>
+        /// <exception cref="InvalidDataException">The file is not text, is empty, a row has more or fewer fields than the header, or the header names a column twice or not at all.</exception>
         public static DelimitedFileSchema Infer(MLContext context, string path, char? separator)
         {
+            if (IsBinary(path))
+                throw new InvalidDataException($"{path} is not a text file (it holds NUL bytes); give a CSV or TSV file with a header row.");
             string header = File.ReadLines(path).FirstOrDefault() ?? throw new InvalidDataException($"{path} is empty; a header row is required.");
             char sep = separator ?? InferSeparator(path, header);
+            CheckFieldCounts(path, sep);
 
             // Every field as text, the header included, through ML.NET's own parser.
             IDataView raw = context.Data.LoadFromTextFile(path, new TextLoader.Options
@@ -51,6 +54,8 @@ namespace Mine.MLNet.Samples.FeatureRanking
             });
             List<string[]> rows = context.Data.CreateEnumerable<RawRow>(context.Data.TakeRows(raw, RowsInspected + 1), reuseRowObject: false)
                 .Select(r => r.Fields).ToList();
+            if (rows.Count == 0)
+                throw new InvalidDataException($"{path} is empty; a header row is required.");
             string[] names = rows[0];
             if (names.Any(n => n.Length == 0))
                 throw new InvalidDataException($"{path}: header column {Array.IndexOf(names, "") + 1} has no name.");
@@ -84,6 +89,42 @@ namespace Mine.MLNet.Samples.FeatureRanking
             TrimWhitespace = true,
             MissingRealsAsNaNs = true,
         };
+
+        /// <summary>
+        /// Every line must have as many fields as the header (a quoted field may hold the separator): the first that does
+        /// not is named. Empty lines are skipped, as ML.NET's loader skips them.
+        /// </summary>
+        private static void CheckFieldCounts(string path, char separator)
+        {
+            int expected = -1, line = 0;
+            foreach (string text in File.ReadLines(path))
+            {
+                line++;
+                if (text.Trim().Length == 0)
+                    continue;
+                int fields = 1;
+                bool quoted = false;
+                foreach (char c in text)
+                {
+                    if (c == '"')
+                        quoted = !quoted;
+                    else if (c == separator && !quoted)
+                        fields++;
+                }
+                if (expected < 0)
+                    expected = fields;
+                else if (fields != expected)
+                    throw new InvalidDataException($"{path}: line {line} has {fields} field{(fields == 1 ? "" : "s")}, the header has {expected}.");
+            }
+        }
+
+        private static bool IsBinary(string path)
+        {
+            var buffer = new byte[4096];
+            using FileStream stream = File.OpenRead(path);
+            int read = stream.Read(buffer, 0, buffer.Length);
+            return Array.IndexOf(buffer, (byte)0, 0, read) >= 0;
+        }
 
         private static char InferSeparator(string path, string header)
         {

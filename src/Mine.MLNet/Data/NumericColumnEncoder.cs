@@ -4,7 +4,10 @@ using Microsoft.ML.Data;
 
 namespace Mine.MLNet.Data
 {
-    /// <summary>A numeric or Boolean scalar or known-size vector column, one float per slot.</summary>
+    /// <summary>
+    /// A numeric or Boolean scalar or known-size vector column, one float per slot. A NaN or an infinity (including a
+    /// finite Double too large for a Single) makes the row missing: skipped and counted, never fed to a network.
+    /// </summary>
     internal sealed class NumericColumnEncoder<T> : ColumnEncoder
     {
         private readonly bool isVector;
@@ -27,7 +30,7 @@ namespace Mine.MLNet.Data
                 {
                     getter(ref value);
                     destination[0] = convert(value);
-                    return !float.IsNaN(destination[0]);
+                    return float.IsFinite(destination[0]);
                 };
             }
 
@@ -51,7 +54,7 @@ namespace Mine.MLNet.Data
                 }
                 foreach (float f in destination)
                 {
-                    if (float.IsNaN(f))
+                    if (!float.IsFinite(f))
                         return false;
                 }
                 return true;

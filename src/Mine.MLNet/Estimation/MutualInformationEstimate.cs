@@ -66,7 +66,7 @@ namespace Mine.MLNet
         /// <summary>Rows read and used (training plus held-out).</summary>
         public long RowsUsed { get; }
 
-        /// <summary>Rows skipped because a value was missing (NaN, or a missing key).</summary>
+        /// <summary>Rows skipped because a value was missing (NaN, an infinity, or a missing key).</summary>
         public long RowsSkipped { get; }
 
         /// <inheritdoc />

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using Mine.MLNet.Data;
+using Mine.MLNet.Data.Scaling;
 using Mine.MLNet.Estimation.Engine;
 using Mine.MLNet.Estimation.Statistics;
 using Mine.MLNet.Hosting;
@@ -42,6 +43,25 @@ namespace Mine.MLNet.Estimation
             MineOptions cancellable = options.WithCancellation(session.Cancellation);
             PairedSamples samples = PairedSampleReader.Read(data, x, z, cancellable.CancellationToken, out long skipped, out _);
             UsableRowCheck.Check(host, options, samples.Rows, skipped, rows => FitPlan.CrossFittingFolds(options, rows, automatic: true));
+            if (!options.GaussianizeMarginals)
+            {
+                ExtremeValueCheck.Check(host, samples.X, samples.XWidth, ExtremeValueCheck.Namer(x), "MineOptions.GaussianizeMarginals");
+                ExtremeValueCheck.Check(host, samples.Z, samples.ZWidth, ExtremeValueCheck.Namer(z), "MineOptions.GaussianizeMarginals");
+            }
+            // A constant side shares no information with anything: I(X;Z) = 0 exactly, with nothing to train.
+            string constant = IsConstant(samples.X, samples.XWidth) ? "X (" + string.Join(", ", xColumnNames) + ")"
+                : IsConstant(samples.Z, samples.ZWidth) ? "Z (" + string.Join(", ", zColumnNames) + ")" : null;
+            if (constant != null)
+            {
+                session.Channel.Warning(MessageSensitivity.None, "MINE: {0} is constant on the {1} usable rows, so I(X;Z) = 0; nothing was trained.", constant, samples.Rows);
+                return new MutualInformationEstimate(options.Bound, 0, 0, Array.Empty<MineCurvePoint>(), Array.Empty<MineCurvePoint>(), 0, samples.Rows, skipped);
+            }
+            if (SharedDimension(samples) is (int xd, int zd))
+            {
+                session.Channel.Warning(MessageSensitivity.None,
+                    "MINE: Z's value {0} equals X's value {1} on every row. Between continuous variables such a deterministic relation has infinite mutual information: the estimate is a lower bound that grows with training, not a value.",
+                    zd, xd);
+            }
             // I(X;Z) = I(Z;X): with a discrete X and a continuous Z, swap them so the marginal term is exact.
             if (DiscreteMarginal.Detect(samples.X, samples.XWidth) != null && DiscreteMarginal.Detect(samples.Z, samples.ZWidth) == null)
                 samples = new PairedSamples(samples.Z, samples.ZWidth, samples.X, samples.XWidth);
@@ -60,6 +80,41 @@ namespace Mine.MLNet.Estimation
                 run.TrainingCurve, run.ValidationCurve, run.Steps, samples.Rows, skipped);
             session.Channel.Info(MessageSensitivity.None, "MINE result: {0}", estimate);
             return estimate;
+        }
+
+        private static bool IsConstant(float[] rows, int width)
+        {
+            for (int i = width; i < rows.Length; i++)
+            {
+                if (rows[i] != rows[i % width])
+                    return false;
+            }
+            return true;
+        }
+
+        /// <summary>The first (X dimension, Z dimension) pair with equal values on every row (a continuous copy), or null.</summary>
+        private static (int X, int Z)? SharedDimension(PairedSamples samples)
+        {
+            for (int zd = 0; zd < samples.ZWidth; zd++)
+            {
+                for (int xd = 0; xd < samples.XWidth; xd++)
+                {
+                    bool equal = true;
+                    for (int i = 0; i < samples.Rows && equal; i++)
+                        equal = samples.X[(long)i * samples.XWidth + xd] == samples.Z[(long)i * samples.ZWidth + zd];
+                    if (equal && DiscreteMarginal.Detect(Column(samples.Z, samples.ZWidth, zd), 1) == null)
+                        return (xd, zd);
+                }
+            }
+            return null;
+        }
+
+        private static float[] Column(float[] rows, int width, int dimension)
+        {
+            var column = new float[rows.Length / width];
+            for (int i = 0; i < column.Length; i++)
+                column[i] = rows[(long)i * width + dimension];
+            return column;
         }
     }
 }

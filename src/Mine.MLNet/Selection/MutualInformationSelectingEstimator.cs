@@ -5,6 +5,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Mine.MLNet.Data;
+using Mine.MLNet.Data.Scaling;
 using Mine.MLNet.Estimation;
 using Mine.MLNet.Estimation.Engine;
 using Mine.MLNet.Hosting;
@@ -66,6 +67,8 @@ namespace Mine.MLNet
             SelectionSchemaValidator.CheckFeaturesToKeep(host, options, candidates.Length);
 
             PairedSamples samples = Read(view, pipeline.ConcatenatedColumnName, session.Seed, mine.CancellationToken, out long skipped, out long complete);
+            if (!mine.GaussianizeMarginals)
+                ExtremeValueCheck.Check(host, samples.X, samples.XWidth, slot => $"'{layout.SlotNames[slot]}'", "MutualInformationSelectOptions.Mine.GaussianizeMarginals");
             session.Channel.Info(MessageSensitivity.None,
                 "MutualInformationSelect ({0}, {1}, {2}): {3} candidates over {4} slots, {5} rows used of {6} usable ({7} skipped for missing values), seed {8}.",
                 options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, session.Seed);

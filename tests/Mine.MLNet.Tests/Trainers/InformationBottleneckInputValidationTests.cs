@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -125,6 +126,32 @@ namespace Mine.MLNet.Tests.Trainers
             var rows = GaussianClassesData.Rows(200, seed: 2);
             rows[17].Class = "unknown";
             AssertFitFails<InvalidOperationException>(Options(), GaussianClassesData.Load(Context, rows), "Label column 'Label'", "row 17");
+        }
+
+        [TestMethod]
+        [DataRow(float.PositiveInfinity)]
+        [DataRow(float.NegativeInfinity)]
+        public void RowsWithInfiniteFeaturesAreSkippedNotTakenForDivergence(float infinity)
+        {
+            var rows = GaussianClassesData.Rows(600, seed: 2);
+            for (int i = 0; i < rows.Count; i += 50)
+                rows[i].Features[4] = infinity;
+            var context = new MLContext(seed: 1);
+            var log = new List<string>();
+            context.Log += (_, e) => log.Add(e.RawMessage);
+            InformationBottleneckTransformer model = context.MulticlassClassification.Trainers.InformationBottleneck(Options()).Fit(GaussianClassesData.Load(context, rows));
+            Assert.IsTrue(model.History.All(e => double.IsFinite(e.Loss)));
+            Assert.IsTrue(log.Any(m => m.Contains("588 rows (12 skipped for missing features)")), string.Join("\n", log.Where(m => m.Contains("rows"))));
+        }
+
+        [TestMethod]
+        [TestCategory("Unit")]
+        public void AnEmptyTableSaysItHasNoRows()
+        {
+            // As a user makes it: the label mapped to keys on the (empty) data itself, so the key has no values.
+            IDataView raw = Context.Data.LoadFromEnumerable(new List<GaussianClassesData.Row>());
+            IDataView empty = Context.Transforms.Conversion.MapValueToKey("Label", "Class").Fit(raw).Transform(raw);
+            AssertFitFails<InvalidOperationException>(Options(), empty, "The data has no rows");
         }
 
         [TestMethod]

@@ -115,6 +115,13 @@ namespace Mine.MLNet.Estimation.Engine
                     step = reached.Min();
                     if (step < until)
                     {
+                        // A bound that is no longer finite leaves nothing to measure: a candidate without a better network
+                        // than the constant would report an exact 0 it never earned.
+                        if (Enumerable.Range(0, count).Any(k => !tracker.HasBest(k)))
+                        {
+                            var error = new InvalidOperationException(NonFinite(step));
+                            throw channel?.Process(error) ?? error;
+                        }
                         channel?.Warning(MessageSensitivity.None, "MINE: a training bound became non-finite at step {0}; stopping with the best networks so far.", step);
                         break;
                     }
@@ -203,6 +210,11 @@ namespace Mine.MLNet.Estimation.Engine
             }
             return groups;
         }
+
+        private string NonFinite(int step)
+            => $"MINE ({options.Bound}): the training bound became non-finite at step {step}, before the statistics network could be measured. " +
+               "The data may hold extreme values (a column spanning many orders of magnitude: keep MineOptions.GaussianizeMarginals on, or rescale it); " +
+               "otherwise lower MineOptions.LearningRate.";
 
         private void LogProgress(string stage, int step, int[] active, CandidateTracker tracker, int patience)
         {

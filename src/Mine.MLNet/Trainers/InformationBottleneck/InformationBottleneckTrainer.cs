@@ -64,6 +64,9 @@ namespace Mine.MLNet
         {
             if (input == null)
                 throw host.Process(new ArgumentNullException(nameof(input)));
+            // An empty table has a label key of no values; say what is wrong with it, not that it has one class.
+            if (input.Schema.GetColumnOrNull(options.LabelColumnName)?.Type is KeyDataViewType { Count: < 2 } && IsEmpty(input))
+                throw host.Process(new InvalidOperationException("The data has no rows; the classifier needs rows of at least 2 classes to train on."));
             BottleneckSchemaValidator.Check(host, ColumnShape.From(input.Schema), options);
             using FitSession session = FitSession.Start(host, "InformationBottleneck", options.Seed, options.CancellationToken);
             InformationBottleneckOptions cancellable = options.WithCancellation(session.Cancellation);
@@ -119,6 +122,12 @@ namespace Mine.MLNet
             if (present < 2)
                 throw host.Process(new InvalidOperationException($"Label column '{label}' holds a single class in the data; a classifier needs at least 2."));
             return (samples, labels, skipped);
+        }
+
+        private static bool IsEmpty(IDataView data)
+        {
+            using DataViewRowCursor cursor = data.GetRowCursor(Array.Empty<DataViewSchema.Column>());
+            return !cursor.MoveNext();
         }
 
         private static string Unused(DataViewSchema schema, string name)
