@@ -35,7 +35,7 @@ namespace Mine.MLNet.Benchmarks
         }
 
         /// <summary>The workloads, by name.</summary>
-        public static readonly string[] WorkloadNames = { "readme", "estimate-20k", "estimate-2k", "bottleneck" };
+        public static readonly string[] WorkloadNames = { "readme", "conditional", "estimate-20k", "estimate-2k", "bottleneck" };
 
         /// <summary>One timed call: what, which thread policy, how many busy processes, and the wall times.</summary>
         public sealed record Timing(string Workload, string Policy, int Busy, List<double> Seconds)
@@ -98,7 +98,8 @@ namespace Mine.MLNet.Benchmarks
         /// <summary>What a workload runs.</summary>
         public static string Describe(string workload) => workload switch
         {
-            "readme" => "README main command: `rank` (Conditional, keep 5) on Breast Cancer Wisconsin, 569 rows x 30 columns",
+            "readme" => "README main command: `rank` (the default strategy, Shapley, keep 5) on Breast Cancer Wisconsin, 569 rows x 30 columns",
+            "conditional" => "`rank --strategy Conditional` (one network per subset) on Breast Cancer Wisconsin",
             "estimate-20k" => "EstimateMutualInformation, 20,000 rows, X and Z 2-d Gaussians (one network)",
             "estimate-2k" => "EstimateMutualInformation, 2,000 rows (5 cross-fitted folds)",
             "bottleneck" => "InformationBottleneck, 3,000 rows x 10 features, 3 classes, 5 epochs",
@@ -111,7 +112,10 @@ namespace Mine.MLNet.Benchmarks
             switch (workload)
             {
                 case "readme":
-                    Readme(threads);
+                    Rank(new FeatureRankingJobOptions().Strategy, threads);
+                    break;
+                case "conditional":
+                    Rank(SelectionStrategy.Conditional, threads);
                     break;
                 case "estimate-20k":
                 case "estimate-2k":
@@ -141,8 +145,8 @@ namespace Mine.MLNet.Benchmarks
             return clock.Elapsed.TotalSeconds;
         }
 
-        /// <summary>The README's main command, in this process, its console output discarded.</summary>
-        private static void Readme(int? threads)
+        /// <summary>The README's main command (with <paramref name="strategy"/>), in this process, its console output discarded.</summary>
+        private static void Rank(SelectionStrategy strategy, int? threads)
         {
             string output = Path.Combine(Path.GetTempPath(), $"mine-load-{Environment.ProcessId}");
             IAnsiConsole console = AnsiConsole.Console;
@@ -153,7 +157,7 @@ namespace Mine.MLNet.Benchmarks
                 {
                     DataPath = Path.Combine(AppContext.BaseDirectory, "Data", "breast-cancer-wisconsin.csv"),
                     Label = "diagnosis",
-                    Strategy = SelectionStrategy.Conditional,
+                    Strategy = strategy,
                     Keep = 5,
                     Steps = new MineOptions().MaxSteps,
                     Seed = 0,

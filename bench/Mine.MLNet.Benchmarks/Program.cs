@@ -22,7 +22,7 @@ namespace Mine.MLNet.Benchmarks
             "                     (scikit-learn runs on the scale cases up to 1M rows when /usr/bin/python3 has it: " + SklearnPeer.InstallHint + ";\n" +
             "                     --joint-at-scale adds Joint on the scale cases up to 1M rows)\n" +
             "  peers              selection against the selectors practitioners use, judged by LightGbm's 5-fold accuracy on the kept columns:\n" +
-            "                     [--cases madelon,interactions,xor,redundant,breast-cancer,wine,digits] [--methods ranking,conditional,joint,mlnet,pfi,ksg,forest,mrmr]\n" +
+            "                     [--cases madelon,interactions,xor,redundant,breast-cancer,wine,digits,madelon-50,madelon-100,madelon-200] [--methods shapley,ranking,conditional,joint,mlnet,pfi,ksg,forest,mrmr]\n" +
             "                     [--steps N] [--hidden a,b,..] [--no-python] [--out DIR] (scikit-learn peers need " + PythonPeers.InstallHint + "; digits needs its data)\n" +
             "  mnist              the information-bottleneck classifier, paper Table 3: [--epochs N] [--minutes N] [--decay F] [--models a,b,..]\n" +
             "                     [--train N] [--data DIR] [--out DIR] (--minutes: a training time limit per model; --decay: the learning-rate\n" +
@@ -169,10 +169,10 @@ namespace Mine.MLNet.Benchmarks
         private static int Peers(BenchmarkArguments arguments)
         {
             string[] caseNames = arguments.Get("--cases", string.Join(",", SelectionCase.CaseNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            string unknown = caseNames.FirstOrDefault(c => !SelectionCase.CaseNames.Contains(c));
+            string unknown = caseNames.FirstOrDefault(c => !SelectionCase.IsCase(c));
             if (unknown != null)
             {
-                Console.Error.WriteLine($"--cases: unknown case '{unknown}'; use {string.Join(", ", SelectionCase.CaseNames)}.");
+                Console.Error.WriteLine($"--cases: unknown case '{unknown}'; use {string.Join(", ", SelectionCase.CaseNames)} or madelon-50, madelon-100, madelon-200.");
                 return 2;
             }
             string[] methods = arguments.Get("--methods", string.Join(",", PeerSelectionBenchmark.MethodNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -32,9 +32,16 @@ namespace Mine.MLNet.Benchmarks
         /// <summary>Columns.</summary>
         public int Width => Names.Length;
 
+        /// <summary>Widths of the Madelon-class sweep ("madelon-50" ...), for the cost in columns.</summary>
+        public static readonly int[] SweepWidths = { 50, 100, 200 };
+
+        /// <summary>Whether <paramref name="name"/> is a case (one of <see cref="CaseNames"/> or a sweep width).</summary>
+        public static bool IsCase(string name) => CaseNames.Contains(name) || SweepWidths.Any(w => name == $"madelon-{w}");
+
         /// <summary>The case <paramref name="name"/>, or null when its data is not on this machine (digits needs python3-sklearn).</summary>
         public static SelectionCase Load(string name) => name switch
         {
+            _ when name.StartsWith("madelon-", StringComparison.Ordinal) => Madelon(2000, int.Parse(name["madelon-".Length..], CultureInfo.InvariantCulture)),
             "madelon" => Madelon(2000, 500),
             "interactions" => Interactions(),
             "xor" => Xor(),

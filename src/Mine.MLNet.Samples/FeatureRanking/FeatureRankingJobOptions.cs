@@ -9,8 +9,8 @@ namespace Mine.MLNet.Samples.FeatureRanking
         /// <summary>The label column: numeric (a regression target) or text (classes).</summary>
         public string Label { get; set; }
 
-        /// <summary>Conditional (redundancy-aware forward selection, the default), Ranking (one estimate per column) or Joint (interaction-aware backward elimination).</summary>
-        public SelectionStrategy Strategy { get; set; }
+        /// <summary>The selection strategy; default <see cref="SelectionStrategy.Shapley"/>, as the command line's.</summary>
+        public SelectionStrategy Strategy { get; set; } = SelectionStrategy.Shapley;
 
         /// <summary>How many columns to keep.</summary>
         public int Keep { get; set; }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 
 namespace Mine.MLNet.Data
@@ -57,8 +58,11 @@ namespace Mine.MLNet.Data
             }
         }
 
-        /// <summary>Binds every column to <paramref name="row"/>; the result fills one row of the group.</summary>
-        public ColumnFiller Bind(DataViewRow row)
+        /// <summary>
+        /// Binds every column to <paramref name="row"/>; the result fills one row of the group. <paramref name="missing"/>,
+        /// when given (one count per column), counts the rows in which each column had a missing value.
+        /// </summary>
+        public ColumnFiller Bind(DataViewRow row, long[] missing = null)
         {
             ColumnFiller[] fillers = Encoders.Select(e => e.Bind(row)).ToArray();
             int[] widths = Encoders.Select(e => e.Width).ToArray();
@@ -69,11 +73,35 @@ namespace Mine.MLNet.Data
                 for (int i = 0; i < fillers.Length; i++)
                 {
                     // Every getter runs, even after a missing value, so cursors stay consistent.
-                    complete &= fillers[i](destination.Slice(offset, widths[i]));
+                    bool present = fillers[i](destination.Slice(offset, widths[i]));
+                    if (!present && missing != null)
+                        missing[i]++;
+                    complete &= present;
                     offset += widths[i];
                 }
                 return complete;
             };
+        }
+
+        /// <summary>
+        /// The columns with missing values in words, from per-column counts: "'A' 12 rows, 'Key' 5,000 rows (a missing key:
+        /// 0, or a value at or above the key's 4 values)", or null when there are none.
+        /// </summary>
+        public string DescribeMissing(long[] missing)
+        {
+            var parts = new List<string>();
+            for (int i = 0; i < Encoders.Count; i++)
+            {
+                if (missing[i] == 0)
+                    continue;
+                string part = $"'{Encoders[i].Name}' {missing[i]:N0} row{(missing[i] == 1 ? "" : "s")}";
+                if ((Encoders[i].Column.Type is VectorDataViewType vector ? vector.ItemType : Encoders[i].Column.Type) is KeyDataViewType key)
+                    part += $" (a missing key: 0, or a value at or above the key's count of {key.Count}; LoadFromEnumerable reads a key member as 0-based, 0 to {key.Count - 1})";
+                else
+                    part += " (NaN or an infinity)";
+                parts.Add(part);
+            }
+            return parts.Count == 0 ? null : string.Join(", ", parts);
         }
     }
 }

@@ -19,11 +19,18 @@ namespace Mine.MLNet.Data
         /// </summary>
         public static PairedSamples Read(IDataView data, ColumnGroup x, ColumnGroup z, CancellationToken cancellation,
             out long skipped, out long complete, Func<long, Exception> missingZ = null, int maxRows = int.MaxValue, int seed = 0)
+            => Read(data, x, z, cancellation, out skipped, out complete, out _, missingZ, maxRows, seed);
+
+        /// <summary>As the other overload; <paramref name="missing"/> says which columns had the missing values (null when none did).</summary>
+        public static PairedSamples Read(IDataView data, ColumnGroup x, ColumnGroup z, CancellationToken cancellation,
+            out long skipped, out long complete, out string missing, Func<long, Exception> missingZ = null, int maxRows = int.MaxValue, int seed = 0)
         {
             IEnumerable<DataViewSchema.Column> active = x.Encoders.Concat(z.Encoders).Select(e => e.Column);
             using DataViewRowCursor cursor = data.GetRowCursor(active);
-            ColumnFiller fillX = x.Bind(cursor);
-            ColumnFiller fillZ = z.Bind(cursor);
+            var missingX = new long[x.Encoders.Count];
+            var missingZCount = new long[z.Encoders.Count];
+            ColumnFiller fillX = x.Bind(cursor, missingX);
+            ColumnFiller fillZ = z.Bind(cursor, missingZCount);
             var rowX = new float[x.Width];
             var rowZ = new float[z.Width];
             var xs = new List<float>();
@@ -59,6 +66,9 @@ namespace Mine.MLNet.Data
                     rowZ.CopyTo(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(zs).Slice((int)slot * z.Width, z.Width));
                 }
             }
+            missing = string.Join(", ", new[] { x.DescribeMissing(missingX), z.DescribeMissing(missingZCount) }.Where(d => d != null));
+            if (missing.Length == 0)
+                missing = null;
             return new PairedSamples(xs.ToArray(), x.Width, zs.ToArray(), z.Width);
         }
     }

@@ -41,7 +41,12 @@ namespace Mine.MLNet.Estimation
             // The seed is drawn before anything else, so the MLContext's random sequence decides it.
             using FitSession session = FitSession.Start(host, "EstimateMutualInformation", options.Seed, options.CancellationToken);
             MineOptions cancellable = options.WithCancellation(session.Cancellation);
-            PairedSamples samples = PairedSampleReader.Read(data, x, z, cancellable.CancellationToken, out long skipped, out _);
+            PairedSamples samples = PairedSampleReader.Read(data, x, z, cancellable.CancellationToken, out long skipped, out _, out string missing);
+            if (missing != null)
+            {
+                session.Channel.Warning(MessageSensitivity.None, "MINE: {0:N0} of {1:N0} rows skipped for a missing value: {2}. The estimate describes the other rows only.",
+                    skipped, skipped + samples.Rows, missing);
+            }
             UsableRowCheck.Check(host, options, samples.Rows, skipped, rows => FitPlan.CrossFittingFolds(options, rows, automatic: true));
             if (!options.GaussianizeMarginals)
             {
