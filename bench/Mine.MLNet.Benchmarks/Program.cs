@@ -17,7 +17,7 @@ namespace Mine.MLNet.Benchmarks
             "  figure1 (default)  the paper's Figure 1 and throughput: [--rows N] [--ksg-rows N] [--steps N] [--rhos a,b,..] [--out DIR]\n" +
             "  throughput         the throughput table alone\n" +
             "  selection          feature selection against ML.NET's: [--cases xor,redundant,scale] [--rows N,N,.. (scale case sizes)]\n" +
-            "                     [--methods mlnet,ranking,conditional,joint] [--steps N] [--hidden a,b,..] (override MaxSteps, HiddenLayerSizes)\n" +
+            "                     [--methods mlnet,shapley,ranking,conditional,joint] [--steps N] [--hidden a,b,..] (override MaxSteps, HiddenLayerSizes)\n" +
             "                     [--joint-at-scale] [--no-sklearn] [--out DIR]\n" +
             "                     (scikit-learn runs on the scale cases up to 1M rows when /usr/bin/python3 has it: " + SklearnPeer.InstallHint + ";\n" +
             "                     --joint-at-scale adds Joint on the scale cases up to 1M rows)\n" +
@@ -295,7 +295,7 @@ namespace Mine.MLNet.Benchmarks
             string table = BmiBenchmark.Markdown(runs);
             Console.WriteLine(table);
             WriteReport(arguments, (filter == null ? "bmi" : "bmi-partial") + (gaussianize ? "" : "-no-gaussianize") + ".md", "The Beyond Normal benchmark (Czyz et al., NeurIPS 2023)",
-                $"Tasks and truths: `tests/Common/BmiTasks.cs` (from shared/reference/bmi-benchmark.md). {rows} rows per sample, seeds 0 to {seeds - 1}; " +
+                $"Tasks and truths: `tests/Mine.MLNet.Testing/BmiTasks.cs` (from shared/reference/bmi-benchmark.md). {rows} rows per sample, seeds 0 to {seeds - 1}; " +
                 "each coordinate z-scored before estimation, as in the paper's protocol. MINE: `EstimateMutualInformation` with default `MineOptions` (only `Seed` set" +
                 (gaussianize ? "" : ", and `GaussianizeMarginals = false`") + "). " +
                 $"KSG: k = 3 (max-norm, C#, bench/Mine.MLNet.Benchmarks/KraskovEstimator.cs) on the same z-scored rows, seed{(kraskovSeeds == 1 ? " 0" : $"s 0 to {kraskovSeeds - 1}")}. " +
@@ -344,8 +344,8 @@ namespace Mine.MLNet.Benchmarks
             string table = SoakBenchmark.Markdown(tallies, collections, clock.Elapsed);
             Console.WriteLine(table);
             WriteReport(arguments, "soak.md", "Reliability soak: every operation under garbage-collection pressure",
-                "Each operation of `tests/Common/ReliabilityWorkload.cs` (small sizes, seed 11) runs again and again while a second thread " +
-                "allocates small arrays in a loop (`tests/Common/GarbageChurn.cs`), so collections and finalizers run during native TorchSharp calls. " +
+                "Each operation of `tests/Mine.MLNet.Testing/ReliabilityWorkload.cs` (small sizes, seed 11) runs again and again while a second thread " +
+                "allocates small arrays in a loop (`tests/Mine.MLNet.Testing/GarbageChurn.cs`), so collections and finalizers run during native TorchSharp calls. " +
                 "A run fails if it throws or returns a non-finite number; it differs if any of its numbers is not bit-identical to the same seed's run without the churn.\n\n" +
                 table);
             return tallies.Sum(t => t.Failures + t.Mismatches) == 0 ? 0 : 1;

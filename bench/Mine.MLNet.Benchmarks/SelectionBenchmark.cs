@@ -12,7 +12,7 @@ using Mine.MLNet.Testing;
 namespace Mine.MLNet.Benchmarks
 {
     /// <summary>
-    /// MutualInformationSelect (Ranking and Joint) against ML.NET's SelectFeaturesBasedOnMutualInformation on the
+    /// MutualInformationSelect (each strategy) against ML.NET's SelectFeaturesBasedOnMutualInformation on the
     /// same data: which informative features each keeps, wall time and peak working set. Rows are generated
     /// lazily on every pass (streamed through the IDataView), so the data itself never sits in memory.
     /// </summary>
@@ -49,7 +49,7 @@ namespace Mine.MLNet.Benchmarks
         }
 
         /// <summary>The method names <see cref="Run"/> accepts (scikit-learn is switched separately).</summary>
-        public static readonly string[] MethodNames = { "mlnet", "ranking", "conditional", "joint" };
+        public static readonly string[] MethodNames = { "mlnet", "shapley", "ranking", "conditional", "joint" };
 
         /// <summary>
         /// Runs the named cases with the named methods; the scale case once per entry of <paramref name="scaleRows"/>.
@@ -70,6 +70,8 @@ namespace Mine.MLNet.Benchmarks
                     results.Add(Sklearn(c, log));
                 if (methods.Contains("mlnet"))
                     results.Add(Measure(c, "ML.NET SelectFeaturesBasedOnMutualInformation", (context, data) => MlNet(context, data, c)));
+                if (methods.Contains("shapley"))
+                    results.Add(Measure(c, "MutualInformationSelect Shapley", (context, data) => Mine(context, data, c, SelectionStrategy.Shapley, log)));
                 if (methods.Contains("ranking"))
                     results.Add(Measure(c, "MutualInformationSelect Ranking", (context, data) => Mine(context, data, c, SelectionStrategy.Ranking, log)));
                 if (methods.Contains("conditional"))

@@ -7,8 +7,8 @@ using Microsoft.ML.Data;
 namespace Mine.MLNet.Testing
 {
     /// <summary>
-    /// Small runs of every Mine.MLNet operation that reaches libtorch (each bound of EstimateMutualInformation, Ranking
-    /// and Joint selection, the information-bottleneck trainer with each encoder), each reduced to a fingerprint of
+    /// Small runs of every Mine.MLNet operation that reaches libtorch (each bound of EstimateMutualInformation, Ranking,
+    /// Shapley and Joint selection, the information-bottleneck trainer with each encoder), each reduced to a fingerprint of
     /// the numbers it returns, so runs with and without garbage-collection pressure can be compared exactly.
     /// Shared by the stress test and the benchmark program's soak.
     /// </summary>
@@ -18,7 +18,7 @@ namespace Mine.MLNet.Testing
         public static readonly IReadOnlyList<string> Operations = new[]
         {
             "Estimate DonskerVaradhan", "Estimate Nwj", "Estimate InfoNce", "Estimate Smile",
-            "Select Ranking", "Select Joint",
+            "Select Ranking", "Select Shapley", "Select Joint",
             "InformationBottleneck Gaussian", "InformationBottleneck Additive", "InformationBottleneck Propagated",
         };
 
@@ -58,7 +58,7 @@ namespace Mine.MLNet.Testing
         private static double[] Select(MLContext context, SelectionStrategy strategy, int seed)
         {
             MineOptions options = Mine(seed);
-            options.MaxSteps = strategy == SelectionStrategy.Joint ? 100 : 200;
+            options.MaxSteps = strategy == SelectionStrategy.Ranking ? 200 : 100;
             IDataView data = context.Data.LoadFromEnumerable(SelectionRows(2000, seed));
             var selector = context.Transforms.MutualInformationSelect(new MutualInformationSelectOptions
             {

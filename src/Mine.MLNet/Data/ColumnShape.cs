@@ -12,7 +12,7 @@ namespace Mine.MLNet.Data
     /// </summary>
     internal readonly record struct ColumnShape(string Name, SchemaShape.Column.VectorKind Kind, DataViewType ItemType, bool IsKey)
     {
-        /// <summary>The column's type as error messages name it: "Single", "Vector<Single>", "variable-length Vector<Single>", "Key<UInt32>".</summary>
+        /// <summary>The column's type as error messages name it: "Single", "Vector&lt;Single&gt;", "variable-length Vector&lt;Single&gt;", "Key&lt;UInt32&gt;".</summary>
         public string Describe()
         {
             string item = IsKey && ItemType is not KeyDataViewType ? $"Key<{ItemType}>" : ItemType.ToString();

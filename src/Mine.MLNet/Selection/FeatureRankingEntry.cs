@@ -29,7 +29,8 @@ namespace Mine.MLNet
         /// before it); for the others, what each would have added in the last round. <see cref="SelectionStrategy.Joint"/>:
         /// what the subset it was last judged in loses without it (Given: the rest of that subset).
         /// <see cref="SelectionStrategy.Shapley"/>: for a kept candidate, what it adds to the other kept ones; for the others,
-        /// what each would add to the kept set; a wide table's screened-out candidates report their own mutual information.
+        /// what each would add to the kept set. With Shapley and Joint, a wide table's screened-out candidates report their
+        /// own mutual information.
         /// A conditional gain is the difference of two estimates and can come out below 0 when the truth is about 0.
         /// </summary>
         public double MutualInformation { get; }

@@ -30,9 +30,9 @@ namespace Mine.MLNet
         /// label when it joins the kept ones plus a random subset of the rest, which is its Shapley value in the
         /// mutual-information game given what is kept. A column that matters only together with another gets credit in
         /// the subsets that hold its partner, so interactions are seen; near-copies of a kept column add nothing once one
-        /// is kept, so redundancy is too. A table wider than four times FeaturesToKeep (at least 32) is first screened to
-        /// that many candidates, by each candidate's own mutual information and its Shapley value in a network of every
-        /// candidate; there, once no candidate adds significantly to those kept, the rest of the places go by the candidates'
+        /// is kept, so redundancy is too. A table of more than twice max(32, 4 FeaturesToKeep) candidates is first screened
+        /// to max(32, 4 FeaturesToKeep), half by each candidate's own mutual information and half by what a network of every
+        /// candidate loses without it; there, once no candidate adds significantly to those kept, the rest of the places go by the candidates'
         /// own mutual information. The default.
         /// </summary>
         Shapley,

@@ -17,7 +17,7 @@ namespace Mine.MLNet.Selection.Amortized
     /// A trained <see cref="MaskedCritic"/> with the rows it is judged on: one network that scores every subset of the
     /// candidates. It trains on random masks (each row its own subset: a rate drawn uniformly, then each candidate kept with
     /// that rate), so that it has seen subsets of every size. Rows are split three ways: training rows, decision rows (early
-    /// stopping and every choice a search makes) and estimation rows (the reported scores, read by nothing else). Below
+    /// stopping and every choice a search makes) and estimation rows (the reported scores, read by nothing else); at most <see cref="DecisionRowLimit"/> decision rows. Below
     /// <see cref="CrossFittingRowLimit"/> non-estimation rows, F = 5 members are cross-fitted: each trains without one fold
     /// and is judged on it, so every such row is a decision row; the estimation rows are scored by the members' average.
     /// </summary>
@@ -25,6 +25,13 @@ namespace Mine.MLNet.Selection.Amortized
     {
         /// <summary>Below this many training and decision rows together, five members are cross-fitted.</summary>
         public const int CrossFittingRowLimit = 1500;
+
+        /// <summary>
+        /// The most decision rows: every round of a search passes each candidate over them, so on a large table they would
+        /// cost more than they tell (a gain's standard error shrinks as one over their square root). The rest of the
+        /// early-stopping part trains.
+        /// </summary>
+        public const int DecisionRowLimit = 4096;
 
         /// <summary>Masks per decision row for the early-stopping loss.</summary>
         private const int MonitoringMasks = 4;
@@ -83,7 +90,7 @@ namespace Mine.MLNet.Selection.Amortized
             int[] fitRows = split.Training.Concat(split.Monitoring).ToArray();
             int folds = fitRows.Length < CrossFittingRowLimit ? 5 : 1;
             (int[] Training, int[] Decision)[] members = folds == 1
-                ? new[] { (split.Training, split.Monitoring) }
+                ? new[] { DecisionRowsAtMost(split.Training, split.Monitoring) }
                 : Enumerable.Range(0, folds).Select(f => (
                     fitRows.Where((_, i) => i % folds != f).ToArray(),
                     fitRows.Where((_, i) => i % folds == f).ToArray())).ToArray();
@@ -113,6 +120,12 @@ namespace Mine.MLNet.Selection.Amortized
             critic.Train(x, y, members.Select(m => m.Training).ToArray(), options, generator, channel, stage, classes);
             return critic;
         }
+
+        /// <summary>The first <see cref="DecisionRowLimit"/> of the early-stopping rows decide; the others join the training rows.</summary>
+        private static (int[] Training, int[] Decision) DecisionRowsAtMost(int[] training, int[] monitoring)
+            => monitoring.Length <= DecisionRowLimit
+                ? (training, monitoring)
+                : (training.Concat(monitoring.Skip(DecisionRowLimit)).ToArray(), monitoring.Take(DecisionRowLimit).ToArray());
 
         /// <summary>Two layers of 16 sqrt(slots) units, between 32 and 128.</summary>
         public static int[] DefaultHiddenLayers(int slots)

@@ -21,14 +21,14 @@ namespace Mine.MLNet.Selection.Search
         public List<CandidateScore> Run(SearchProblem problem)
         {
             int p = problem.Candidates.Count, keep = problem.FeaturesToKeep;
-            int target = Math.Max(ShapleyForwardSearch.MinimumPool, ShapleyForwardSearch.PoolFactor * keep);
+            int target = PoolCritic.PoolSize(keep);
+            bool screened = PoolCritic.IsScreened(p, keep);
             problem.Channel.Info(MessageSensitivity.None, "MutualInformationSelect: backward elimination from {0} candidates to {1}, scored by one statistics network for every subset{2}.",
-                p, keep, p > target ? $" (screened to {target} first)" : "");
-            var random = new Random(problem.Seed ^ 0x51A9);
+                p, keep, screened ? $" (screened to {target} first)" : "");
             var screenedOut = new List<CandidateScore>();
             int[] pool = Enumerable.Range(0, p).ToArray();
-            if (p > target)
-                pool = PoolCritic.Screen(problem, target, random, screenedOut).Pool;
+            if (screened)
+                pool = PoolCritic.Screen(problem, target, screenedOut).Pool;
 
             using PoolCritic critic = PoolCritic.Fit(problem, pool, "Joint critic");
             var alive = Enumerable.Repeat(true, pool.Length).ToArray();

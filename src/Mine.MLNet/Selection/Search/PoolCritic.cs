@@ -14,6 +14,18 @@ namespace Mine.MLNet.Selection.Search
     /// </summary>
     internal sealed class PoolCritic : IDisposable
     {
+        /// <summary>A screened table's pool holds this many times FeaturesToKeep candidates (at least <see cref="MinimumPool"/>).</summary>
+        public const int PoolFactor = 4;
+
+        /// <summary>The smallest pool that screening leaves.</summary>
+        public const int MinimumPool = 32;
+
+        /// <summary>
+        /// A table is screened only when it has more than this many times the pool's candidates: below that, the screening's
+        /// two fits (every candidate alone, and a critic of all) cost more than a critic of all the candidates saves.
+        /// </summary>
+        public const int ScreeningFactor = 2;
+
         private PoolCritic(AmortizedCritic critic, int[] pool)
         {
             Critic = critic;
@@ -25,6 +37,12 @@ namespace Mine.MLNet.Selection.Search
 
         /// <summary>The problem's candidate at each position.</summary>
         public int[] Pool { get; }
+
+        /// <summary>The number of candidates a screened table keeps for the search.</summary>
+        public static int PoolSize(int featuresToKeep) => Math.Max(MinimumPool, PoolFactor * featuresToKeep);
+
+        /// <summary>Whether a table of <paramref name="candidates"/> is screened before the search (<see cref="ScreeningFactor"/>).</summary>
+        public static bool IsScreened(int candidates, int featuresToKeep) => candidates > ScreeningFactor * PoolSize(featuresToKeep);
 
         /// <summary>Trains a critic of the candidates <paramref name="pool"/>; <paramref name="stage"/> names its progress reports.</summary>
         public static PoolCritic Fit(SearchProblem problem, int[] pool, string stage)
@@ -68,32 +86,38 @@ namespace Mine.MLNet.Selection.Search
         public void Dispose() => Critic.Dispose();
 
         /// <summary>
-        /// The pool a search works on when a table is wider than <paramref name="target"/> candidates: half of it the candidates with the largest mutual information of
-        /// their own with the label (one batched network per candidate, raced for the top, as <see cref="RankingSearch"/>),
-        /// which finds columns whose signal is spread thin over many others; the other half those with the largest Shapley
-        /// value in a critic of every candidate, which finds columns that matter only together. The rest report their own
+        /// The pool of <paramref name="target"/> candidates a search works on when a table is screened: half of it the candidates
+        /// with the largest mutual information of their own with the label (one batched network per candidate, raced for the
+        /// top, as <see cref="RankingSearch"/>), which finds a signal that several near-copies share; the other half those
+        /// whose masking loses the most in a critic of every candidate, which finds columns that matter only together. The rest report their own
         /// mutual information on the estimation rows and leave.
         /// </summary>
-        public static (int[] Pool, double[] OwnInformation) Screen(SearchProblem problem, int target, Random random, List<CandidateScore> screenedOut)
+        public static (int[] Pool, double[] OwnInformation) Screen(SearchProblem problem, int target, List<CandidateScore> screenedOut)
         {
             int p = problem.Candidates.Count;
             MineRun[] own = problem.Fit(problem.Candidates, "screening: each candidate alone", new CandidateRaceSettings(target));
             int[] byOwn = Enumerable.Range(0, p).OrderByDescending(c => own[c].DecisionNats).ThenBy(c => c).ToArray();
-            double[] shapley;
+            double[] leaveOneOut;
             using (PoolCritic screening = Fit(problem, Enumerable.Range(0, p).ToArray(), "screening: every candidate"))
-                shapley = screening.Gains(new bool[p], Enumerable.Range(0, p).ToArray(), random, problem, ShapleyForwardSearch.Contexts).Mean;
-            int[] byShapley = Enumerable.Range(0, p).OrderByDescending(c => shapley[c]).ThenBy(c => c).ToArray();
+            {
+                // What the critic of every candidate loses when c alone is masked: a column that matters only with a partner
+                // loses the whole interaction here (its partner is present), where its own information is 0.
+                var every = Enumerable.Repeat(true, p).ToArray();
+                leaveOneOut = MeanAndError(screening.Critic.Flips(screening.Critic.Decision, every, Enumerable.Range(0, p).ToArray(),
+                    problem.Options.CancellationToken), p, 1.0).Mean;
+            }
+            int[] byLoss = Enumerable.Range(0, p).OrderByDescending(c => leaveOneOut[c]).ThenBy(c => c).ToArray();
             var pool = new List<int>();
             for (int i = 0; pool.Count < target; i++)
             {
                 if (!pool.Contains(byOwn[i]))
                     pool.Add(byOwn[i]);
-                if (pool.Count < target && !pool.Contains(byShapley[i]))
-                    pool.Add(byShapley[i]);
+                if (pool.Count < target && !pool.Contains(byLoss[i]))
+                    pool.Add(byLoss[i]);
             }
             screenedOut.AddRange(byOwn.Where(c => !pool.Contains(c))
                 .Select(c => new CandidateScore(c, own[c].Estimate.Nats, own[c].Estimate.StandardError, Eligible: false)));
-            problem.Channel.Info(MessageSensitivity.None, "MutualInformationSelect screening: {0} of {1} candidates go on, by their own mutual information and their Shapley value in a critic of all.",
+            problem.Channel.Info(MessageSensitivity.None, "MutualInformationSelect screening: {0} of {1} candidates go on, by their own mutual information and by what a critic of all loses without each.",
                 target, p);
             return (pool.OrderBy(c => c).ToArray(), own.Select(r => r.DecisionNats).ToArray());
         }

@@ -15,7 +15,7 @@ namespace Mine.MLNet.Selection.Search
     /// context made of the kept set S and a random subset of the other candidates, each kept with a rate drawn uniformly
     /// per context: with the rate uniform, that mean is c's Shapley value in the game v(T) = I(x_T; y) given S (the
     /// multilinear form of the Shapley value). It keeps the best. A wide table is first screened to a pool
-    /// (<see cref="PoolFactor"/>); there, once no candidate's gain is above <see cref="SignificanceZ"/> standard errors, the
+    /// (<see cref="PoolCritic.PoolSize"/>); there, once no candidate's gain is above <see cref="SignificanceZ"/> standard errors, the
     /// remaining places go by each candidate's own mutual information.
     /// The reported scores come from the estimation rows: for a kept c, I(S) - I(S \ c), what it adds to the other kept
     /// ones; for the others, I(S + c) - I(S), what each would add to the kept set; both with the paired standard error
@@ -24,33 +24,28 @@ namespace Mine.MLNet.Selection.Search
     internal sealed class ShapleyForwardSearch : ISelectionSearch
     {
         /// <summary>Random contexts per round.</summary>
-        public const int Contexts = 16;
+        public const int Contexts = 8;
 
         /// <summary>A gain counts when it is this many standard errors above 0.</summary>
         public const double SignificanceZ = 2.0;
-
-        /// <summary>Forward selection runs on a pool of this many times FeaturesToKeep candidates (at least <see cref="MinimumPool"/>).</summary>
-        public const int PoolFactor = 4;
-
-        /// <summary>The smallest pool that screening leaves.</summary>
-        public const int MinimumPool = 32;
 
         /// <inheritdoc/>
         public List<CandidateScore> Run(SearchProblem problem)
         {
             int p = problem.Candidates.Count, keep = problem.FeaturesToKeep;
-            int target = Math.Max(MinimumPool, PoolFactor * keep);
+            int target = PoolCritic.PoolSize(keep);
+            bool screened = PoolCritic.IsScreened(p, keep);
             problem.Channel.Info(MessageSensitivity.None,
                 "MutualInformationSelect: forward selection of {0} of {1} candidates by Shapley value, from statistics networks trained on random subsets{2}.",
-                keep, p, p > target ? $" (screened to {target} first, by their own mutual information and their Shapley value in a network of all)" : "");
+                keep, p, screened ? $" (screened to {target} first, by their own mutual information and by what a network of all loses without each)" : "");
             var random = new Random(problem.Seed ^ 0x51A9);
             var screenedOut = new List<CandidateScore>();
             int[] pool = Enumerable.Range(0, p).ToArray();
             // On a wide table, once no candidate adds significantly, the last places go by each candidate's own mutual
             // information (a critic of a few thousand rows that sees many columns is weak there, and its gains are noise).
             double[] ownInformation = null;
-            if (p > target)
-                (pool, ownInformation) = PoolCritic.Screen(problem, target, random, screenedOut);
+            if (screened)
+                (pool, ownInformation) = PoolCritic.Screen(problem, target, screenedOut);
 
             using PoolCritic critic = PoolCritic.Fit(problem, pool, "Shapley critic");
             var kept = new List<int>();
