@@ -39,11 +39,17 @@ namespace Mine.MLNet.Selection.Amortized
         /// <summary>Candidates per chunk when flipping candidates in a context (bounds memory: rows x chunk x hidden units).</summary>
         private const int FlipChunk = 64;
 
+        /// <summary>
+        /// The most floats a row set's candidate terms ([F, n, p, H]) may hold at once (32 MB): a larger set, such as the
+        /// estimation rows of a 100,000-row table, is flipped in blocks of rows.
+        /// </summary>
+        private const long BlockFloats = 1L << 23;
+
         private readonly MaskedCritic network;
         private readonly Tensor candidateSlots;
         private readonly Device device;
         private readonly float[] logPrior;
-        private readonly Dictionary<RowSet, Tensor> termsOf = new();
+        private readonly Dictionary<RowSet, Tensor> termsOfRows = new();
 
         private AmortizedCritic(MaskedCritic network, Tensor candidateSlots, RowSet decision, RowSet estimation, float[] logPrior, int candidates, Device device)
         {
@@ -72,6 +78,14 @@ namespace Mine.MLNet.Selection.Amortized
         /// </summary>
         internal sealed record RowSet(Tensor X, Tensor Y, Tensor Valid, int Rows, bool Shared) : IDisposable
         {
+            /// <summary>Positions <paramref name="start"/> to start + <paramref name="length"/> of every member's rows (views).</summary>
+            public RowSet Slice(long start, long length)
+            {
+                Tensor valid = Valid.narrow(1, start, length);
+                int rows = Shared ? (int)length : (int)valid.sum().item<float>();
+                return new RowSet(X.narrow(1, start, length), Y.narrow(1, start, length), valid, rows, Shared);
+            }
+
             public void Dispose()
             {
                 X.Dispose();
@@ -157,12 +171,54 @@ namespace Mine.MLNet.Selection.Amortized
         /// </summary>
         public double[][] Flips(RowSet rows, bool[] context, int[] pool, CancellationToken cancellation)
         {
+            long floatsPerRow = rows.X.shape[0] * Math.Max(Candidates, network.Slots) * network.FirstBias.shape[^1];
+            if (rows.X.shape[1] * floatsPerRow <= BlockFloats)
+            {
+                using var scope = NewDisposeScope();
+                using var noGradients = no_grad();
+                Tensor contextMask = tensor(Array.ConvertAll(context, b => b ? 1f : 0f), device: device);
+                Tensor terms = CandidateTerms(rows);                               // [F, n, p, H], computed once per row set
+                Tensor basePre = ScalarArithmetic.Add(terms.permute(0, 1, 3, 2).matmul(contextMask), network.FirstBias);   // [F, n, H]
+                return FlipsOfBlock(rows, basePre, index => terms.index_select(2, index), context, pool, cancellation);
+            }
+            // A large row set (the estimation rows of a long table) goes in blocks of rows.
+            return FlipsInBlocks(rows, context, pool, BlockFloats, cancellation);
+        }
+
+        /// <summary>
+        /// <see cref="Flips"/> in blocks of rows whose tensors hold at most about <paramref name="blockFloats"/> floats, each
+        /// flipped candidate's terms formed for its chunk alone (<see cref="MaskedCritic.CandidateTerms"/>) and the context's
+        /// pre-activation as the first layer under its slot mask: the same values as the whole set at once, in bounded memory.
+        /// </summary>
+        internal double[][] FlipsInBlocks(RowSet rows, bool[] context, int[] pool, long blockFloats, CancellationToken cancellation)
+        {
             using var scope = NewDisposeScope();
+            using var noGradients = no_grad();
+            long rowCount = rows.X.shape[1];
+            Tensor contextMask = tensor(Array.ConvertAll(context, b => b ? 1f : 0f), device: device);
+            Tensor contextSlots = contextMask.matmul(candidateSlots).reshape(1, 1, network.Slots);          // [1, 1, d]
+            long blockFloatsPerRow = rows.X.shape[0] * Math.Min(FlipChunk, pool.Length) * Math.Max(network.Slots, network.FirstBias.shape[^1]);
+            long block = Math.Max(1, blockFloats / blockFloatsPerRow);
+            var result = new List<double[]>(rows.Rows);
+            for (long start = 0; start < rowCount; start += block)
+            {
+                using var blockScope = NewDisposeScope();
+                RowSet part = rows.Slice(start, Math.Min(block, rowCount - start));
+                Tensor basePre = network.FirstLayer(part.X, contextSlots.expand(part.X.shape[0], part.X.shape[1], network.Slots));   // [F, n, H]
+                result.AddRange(FlipsOfBlock(part, basePre, index => network.CandidateTerms(part.X, candidateSlots.index_select(0, index)),
+                    context, pool, cancellation));
+            }
+            return result.ToArray();
+        }
+
+        /// <summary>
+        /// <see cref="Flips"/> on one block of rows, given the context's first-layer pre-activation [F, n, H] and the terms
+        /// [F, n, P, H] of the candidates at an index.
+        /// </summary>
+        private double[][] FlipsOfBlock(RowSet rows, Tensor basePre, Func<Tensor, Tensor> termsOf, bool[] context, int[] pool, CancellationToken cancellation)
+        {
             using (no_grad())
             {
-                Tensor terms = CandidateTerms(rows);                               // [F, n, p, H], computed once per row set
-                Tensor contextMask = tensor(Array.ConvertAll(context, b => b ? 1f : 0f), device: device);
-                Tensor basePre = ScalarArithmetic.Add(terms.permute(0, 1, 3, 2).matmul(contextMask), network.FirstBias);   // [F, n, H]
                 Tensor baseLog = Pick(network.FromFirstLayer(basePre), rows.Y);    // [F, n]
                 int valid = rows.Rows;
                 var result = new double[valid][];
@@ -177,7 +233,7 @@ namespace Mine.MLNet.Selection.Amortized
                     float[] signs = Array.ConvertAll(chunk, c => context[c] ? -1f : 1f);
                     using Tensor index = tensor(Array.ConvertAll(chunk, c => (long)c), device: device);
                     Tensor sign = tensor(signs, device: device).reshape(1, 1, length, 1);
-                    Tensor flipped = ScalarArithmetic.Add(basePre.unsqueeze(2), terms.index_select(2, index) * sign);   // [F, n, P, H]
+                    Tensor flipped = ScalarArithmetic.Add(basePre.unsqueeze(2), termsOf(index) * sign);   // [F, n, P, H]
                     Tensor flippedLog = Pick(network.FromFirstLayer(flipped), rows.Y.unsqueeze(2).expand(-1, -1, length));  // [F, n, P]
                     // With c: the flipped pass when c was out of the context, the base pass when it was in.
                     Tensor change = (flippedLog - baseLog.unsqueeze(2)) * sign.squeeze(3);
@@ -191,7 +247,7 @@ namespace Mine.MLNet.Selection.Amortized
 
         public void Dispose()
         {
-            foreach (Tensor terms in termsOf.Values)
+            foreach (Tensor terms in termsOfRows.Values)
                 terms.Dispose();
             network.Dispose();
             candidateSlots.Dispose();
@@ -308,15 +364,22 @@ namespace Mine.MLNet.Selection.Amortized
         }
 
         /// <summary>Every candidate's first-layer terms on <paramref name="rows"/>: [F, n, p, H], kept for later calls.</summary>
+        /// <summary>Each candidate's first-layer terms on <paramref name="rows"/>, [F, n, p, H], computed once per row set.</summary>
         private Tensor CandidateTerms(RowSet rows)
         {
-            if (termsOf.TryGetValue(rows, out Tensor cached))
+            if (termsOfRows.TryGetValue(rows, out Tensor cached))
                 return cached;
             using var scope = NewDisposeScope();
-            Tensor slotTerms = network.SlotTerms(rows.X);                                 // [F, n, d, H]
-            Tensor terms = slotTerms.permute(0, 1, 3, 2).matmul(candidateSlots.t()).permute(0, 1, 3, 2).contiguous();   // [F, n, p, H]
-            termsOf[rows] = terms.DetachFromDisposeScope();
+            Tensor terms = Terms(rows);
+            termsOfRows[rows] = terms.DetachFromDisposeScope();
             return terms;
+        }
+
+        /// <summary>Each candidate's first-layer terms on <paramref name="rows"/>: the sum of its slots' terms, [F, n, p, H].</summary>
+        private Tensor Terms(RowSet rows)
+        {
+            Tensor slotTerms = network.SlotTerms(rows.X);                                 // [F, n, d, H]
+            return slotTerms.permute(0, 1, 3, 2).matmul(candidateSlots.t()).permute(0, 1, 3, 2).contiguous();
         }
 
         private Tensor SlotMask(bool[] subset)

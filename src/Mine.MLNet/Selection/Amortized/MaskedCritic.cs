@@ -77,6 +77,19 @@ namespace Mine.MLNet.Selection.Amortized
             return ScalarArithmetic.Add(x.unsqueeze(3) * valueWeights.unsqueeze(1), maskWeights.unsqueeze(1));
         }
 
+        /// <summary>
+        /// What each of P candidates, given as slot indicators [P, d], adds to the first layer's pre-activation of each row
+        /// when unmasked, as [F, n, P, H]: the sum of its slots' <see cref="SlotTerms"/>, formed without them.
+        /// </summary>
+        public Tensor CandidateTerms(Tensor x, Tensor candidateSlots)
+        {
+            long f = x.shape[0], n = x.shape[1], p = candidateSlots.shape[0];
+            Tensor valueWeights = weights[0].narrow(1, 0, Slots);           // [F, d, H]
+            Tensor maskWeights = weights[0].narrow(1, Slots, Slots);        // [F, d, H]
+            Tensor values = bmm((x.unsqueeze(2) * candidateSlots).reshape(f, n * p, Slots), valueWeights).reshape(f, n, p, -1);
+            return ScalarArithmetic.Add(values, candidateSlots.matmul(maskWeights).unsqueeze(1));
+        }
+
         /// <summary>The first layer's bias, [F, 1, H].</summary>
         public Tensor FirstBias => biases[0];
 
