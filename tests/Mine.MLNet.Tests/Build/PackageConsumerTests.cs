@@ -10,7 +10,8 @@ namespace Mine.MLNet.Tests.Build
 {
     /// <summary>
     /// Packs src/Mine.MLNet as a user would (dotnet pack), checks what the package declares, and runs an estimate
-    /// from a fresh console app outside the repository that takes Mine.MLNet from that package alone.
+    /// from a fresh console app outside the repository that takes Mine.MLNet from that package alone, and from one that
+    /// references Microsoft.ML.TorchSharp as well.
     /// </summary>
     [TestClass]
     public sealed class PackageConsumerTests
@@ -53,9 +54,24 @@ namespace Mine.MLNet.Tests.Build
         }
 
         [TestMethod]
-        public void AFreshProjectRunsAnEstimateFromThePackage()
+        public void AFreshProjectRunsAnEstimateFromThePackage() => BuildAndRunAnEstimate("app");
+
+        [TestMethod]
+        public void AProjectThatAlsoReferencesMicrosoftMLTorchSharpRunsAnEstimate()
         {
-            string app = Path.Combine(root, "app");
+            // Microsoft.ML.TorchSharp 0.23.1 was built for TorchSharp 0.102.7; restored beside Mine.MLNet it gets 0.107.0.
+            string assets = BuildAndRunAnEstimate("with-ml-torchsharp", "<PackageReference Include=\"Microsoft.ML.TorchSharp\" Version=\"0.23.1\" />");
+            StringAssert.Contains(assets, "\"Microsoft.ML.TorchSharp/0.23.1\"");
+            StringAssert.Contains(assets, "\"TorchSharp/0.107.0\"");
+        }
+
+        /// <summary>
+        /// Builds a console app in its own folder from the package (and <paramref name="otherReferences"/>), runs the
+        /// consumer program and checks its estimate; returns the restore's project.assets.json.
+        /// </summary>
+        private static string BuildAndRunAnEstimate(string folder, string otherReferences = "")
+        {
+            string app = Path.Combine(root, folder);
             Directory.CreateDirectory(app);
             File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
@@ -74,6 +90,7 @@ namespace Mine.MLNet.Tests.Build
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="Mine.MLNet" Version="{version}" />
+                    {otherReferences}
                   </ItemGroup>
                 </Project>
                 """);
@@ -83,6 +100,7 @@ namespace Mine.MLNet.Tests.Build
             (int code, string output) = Run(app, "dotnet", Path.Combine(app, "out", "App.dll"));
             Assert.AreEqual(0, code, output);
             Assert.IsGreaterThan(0.3, ConsumerProgram.Nats(output), output);
+            return File.ReadAllText(Path.Combine(app, "obj", "project.assets.json"));
         }
 
         private static (int ExitCode, string Output) Run(string directory, string file, params string[] arguments)
