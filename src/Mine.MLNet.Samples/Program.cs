@@ -7,8 +7,8 @@ using Mine.MLNet.Samples.FeatureRanking;
 namespace Mine.MLNet.Samples
 {
     /// <summary>
-    /// The feature-ranking job (<c>rank</c>, also what runs with no arguments) and the samples runner
-    /// (<c>list</c>, <c>run NAME</c>, <c>all</c>).
+    /// The feature-ranking job (<c>rank</c>, also what runs with no arguments or with a file first, as the <c>mine-rank</c>
+    /// tool is used) and the samples runner (<c>list</c>, <c>run NAME</c>, <c>all</c>).
     /// </summary>
     public static class Program
     {
@@ -57,13 +57,22 @@ namespace Mine.MLNet.Samples
             var all = new Command("all", "Run every sample");
             all.SetAction(_ => SampleCatalog.All.Keys.Select(RunSample).Max());
 
-            var root = new RootCommand("Mine.MLNet: the feature-ranking job and the samples. With no command, ranks the bundled Breast Cancer Wisconsin data.")
+            var root = new RootCommand("Mine.MLNet: the feature-ranking job and the samples. With no command, ranks the bundled Breast Cancer Wisconsin data; FILE [options] (as the mine-rank tool is used) is rank --data FILE [options].")
             {
                 rank, list, run, all,
             };
             root.SetAction(_ => rank.Parse(Array.Empty<string>()).Invoke());
-            return root.Parse(args).Invoke();
+            return root.Parse(WithDataFirst(args, root)).Invoke();
         }
+
+        /// <summary>
+        /// <c>FILE [options]</c>, the form the <c>mine-rank</c> tool is used in, as <c>rank --data FILE [options]</c>: a first
+        /// argument that is neither a command nor an option names the data.
+        /// </summary>
+        private static string[] WithDataFirst(string[] args, RootCommand root)
+            => args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0])
+                ? new[] { "rank", "--data" }.Concat(args).ToArray()
+                : args;
 
         private static int RunSample(string name)
         {
