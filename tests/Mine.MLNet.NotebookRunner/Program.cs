@@ -2,21 +2,26 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.PackageManagement;
 
 namespace Mine.MLNet.NotebookRunner
 {
     /// <summary>
-    /// Usage: NotebookRunner NOTEBOOK.ipynb (--write | --out OUTPUTS.json).
-    /// Runs every C# code cell of the notebook in order in one C# script session whose working directory and
-    /// #r base are the notebook's folder, as the .NET Interactive kernel does for a local notebook. Each cell's
-    /// console output and displayed values are collected. --write stores them in the notebook as Polyglot
-    /// outputs; --out writes them as JSON (an array per code cell) for a test to compare with the stored ones.
-    /// Exit code 0 when every cell ran, 1 when one failed (its error is printed), 2 for bad arguments.
+    /// Usage: NotebookRunner NOTEBOOK.ipynb (--write | --out OUTPUTS.ipynb).
+    /// Reads the notebook with .NET Interactive's Documents library and runs every C# cell in order in one .NET
+    /// Interactive C# kernel (the kernel Polyglot Notebooks runs, with #i and #r "nuget:" and the kernel helpers such as
+    /// display and HTML), the working directory being the notebook's folder as in VS Code. Each cell's outputs are what
+    /// the kernel produced: standard output and error, displayed values (an update replaces the value it updates) and the
+    /// return value. --write stores them in the notebook; --out writes the notebook with them elsewhere, for a test to
+    /// compare with the stored ones. Exit code 0 when every cell ran, 1 when one failed (its error is printed), 2 for bad
+    /// arguments.
     /// </summary>
     public static class Program
     {
@@ -24,66 +29,41 @@ namespace Mine.MLNet.NotebookRunner
         {
             if (args.Length != 2 && args.Length != 3 || !File.Exists(args[0]) || args[1] != "--write" && (args[1] != "--out" || args.Length != 3))
             {
-                Console.Error.WriteLine("usage: NotebookRunner NOTEBOOK.ipynb (--write | --out OUTPUTS.json)");
+                Console.Error.WriteLine("usage: NotebookRunner NOTEBOOK.ipynb (--write | --out OUTPUTS.ipynb)");
                 return 2;
             }
             string path = Path.GetFullPath(args[0]);
-            JsonNode notebook = JsonNode.Parse(File.ReadAllText(path));
-            JsonNode[] codeCells = notebook["cells"].AsArray().Where(c => (string)c["cell_type"] == "code").ToArray();
+            InteractiveDocument document = Notebook.Parse(File.ReadAllText(path));
+            InteractiveDocumentElement[] codeCells = document.Elements.Where(e => e.KernelName != "markdown").ToArray();
+            Environment.CurrentDirectory = Path.GetDirectoryName(path);
 
-            string directory = Path.GetDirectoryName(path);
-            Environment.CurrentDirectory = directory;
-            ScriptOptions options = ScriptOptions.Default
-                .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
-                .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(directory))
-                .WithImports("System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks");
+            // As the .NET Interactive tool sets up its C# kernel; forceRestore: a freshly packed package is always read.
+            using CSharpKernel kernel = new CSharpKernel()
+                .UseNugetDirective((k, packages) =>
+                {
+                    k.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+                    return Task.CompletedTask;
+                }, forceRestore: true)
+                .UseKernelHelpers();
 
-            var globals = new NotebookGlobals();
-            var outputs = new List<List<CellOutput>>();
-            ScriptState<object> state = null;
-            TextWriter console = Console.Out;
             for (int i = 0; i < codeCells.Length; i++)
             {
-                string source = string.Concat(codeCells[i]["source"].AsArray().Select(line => (string)line));
-                var captured = new StringWriter();
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                globals.Begin(captured);
-                Console.SetOut(captured);
-                try
+                KernelCommandResult result = await kernel.SendAsync(new SubmitCode(codeCells[i].Contents));
+                CommandFailed failed = result.Events.OfType<CommandFailed>().FirstOrDefault();
+                if (failed != null)
                 {
-                    state = state == null
-                        ? await CSharpScript.RunAsync(source, options, globals)
-                        : await state.ContinueWithAsync(source, options);
-                }
-                catch (Exception e)
-                {
-                    Console.SetOut(console);
-                    Console.Error.WriteLine($"{Path.GetFileName(path)}, code cell {i + 1} failed:\n{source}\n{e}");
-                    Console.Error.WriteLine(captured.ToString());
+                    Console.Error.WriteLine($"{Path.GetFileName(path)}, code cell {i + 1} failed:\n{codeCells[i].Contents}\n{failed.Message}\n{failed.Exception}");
                     return 1;
                 }
-                finally
-                {
-                    Console.SetOut(console);
-                }
-                List<CellOutput> cell = globals.End();
-                outputs.Add(cell);
-                console.WriteLine($"cell {i + 1}/{codeCells.Length}: {cell.Count} output(s), {clock.Elapsed.TotalSeconds:F1} s");
+                List<InteractiveDocumentOutputElement> outputs = CellOutputs.From(result.Events);
+                codeCells[i].Outputs.Clear();
+                codeCells[i].Outputs.AddRange(outputs);
+                codeCells[i].ExecutionOrder = i + 1;
+                Console.WriteLine($"cell {i + 1}/{codeCells.Length}: {outputs.Count} output(s), {clock.Elapsed.TotalSeconds:F1} s");
             }
 
-            if (args[1] == "--write")
-            {
-                for (int i = 0; i < codeCells.Length; i++)
-                {
-                    codeCells[i]["execution_count"] = i + 1;
-                    codeCells[i]["outputs"] = new JsonArray(outputs[i].Select(o => o.ToNotebookOutput()).ToArray());
-                }
-                File.WriteAllText(path, notebook.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            }
-            else
-            {
-                File.WriteAllText(args[2], JsonSerializer.Serialize(outputs.Select(cell => cell.Select(o => new { o.MimeType, o.Text }))));
-            }
+            File.WriteAllText(args[1] == "--write" ? path : args[2], document.ToJupyterJson() + "\n");
             return 0;
         }
     }

@@ -24,7 +24,8 @@ namespace Mine.MLNet.Testing
         /// <summary>Relative tolerance of a whole number of 100 or more (steps under early stopping, sizes): 10%.</summary>
         public const double CountTolerance = 0.10;
 
-        private static readonly Regex Number = new(@"-?\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?", RegexOptions.Compiled);
+        /// <summary>A number: digits with thousands commas or none, one decimal point at most (so "0.1.0" is two numbers).</summary>
+        private static readonly Regex Number = new(@"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?", RegexOptions.Compiled);
 
         /// <summary>Null when <paramref name="actual"/> matches <paramref name="expected"/>, else what differs.</summary>
         public static string Difference(string expected, string actual)

@@ -4,16 +4,18 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Tests.Notebooks
 {
     /// <summary>
-    /// Re-executes every notebook as a reader's script host does (tests/Mine.MLNet.NotebookRunner, a separate process
-    /// that references neither Mine.MLNet nor TorchSharp: the notebook's own #r lines load them from the linux-x64
-    /// build of the samples) and compares every output with the one stored in the notebook: text equal, numbers
-    /// within <see cref="NumericOutputComparer"/>'s tolerances; charts (PNG) only need to be there.
+    /// Runs every notebook in the .NET Interactive C# kernel (tests/Mine.MLNet.NotebookRunner, a separate process that
+    /// references neither Mine.MLNet nor TorchSharp: the notebook's #r "nuget:" lines restore them, Mine.MLNet from the
+    /// local feed notebooks/nuget.config names, packed afresh as the README says) and compares every output with the one
+    /// stored in the notebook: text equal, numbers within <see cref="NumericOutputComparer"/>'s tolerances; charts (PNG)
+    /// only need to be there.
     /// </summary>
     [TestClass]
     public sealed class NotebookTests
@@ -35,13 +37,31 @@ namespace Mine.MLNet.Tests.Notebooks
             => CollectionAssert.AreEquivalent(Notebooks.Select(n => (string)n[0]).ToArray(),
                 Directory.GetFiles(NotebookDirectory, "*.ipynb").Select(Path.GetFileName).ToArray());
 
+        private static string Version => Regex.Match(File.ReadAllText(Path.Combine(Metadata("RepositoryRoot"), "src", "Mine.MLNet", "Mine.MLNet.csproj")),
+            "<Version>([^<]+)</Version>").Groups[1].Value;
+
         [ClassInitialize]
-        public static void BuildWhatTheNotebooksLoad(TestContext _)
+        public static void PackWhatTheNotebooksLoad(TestContext _)
         {
-            // The notebooks' first cell names this build (see its comment); the test builds it as a reader would.
-            string project = Path.Combine(Metadata("RepositoryRoot"), "src", "Mine.MLNet.Samples", "Mine.MLNet.Samples.csproj");
-            (int code, string output) = Run("dotnet", "build", project, "-c", "Release", "-r", "linux-x64");
+            // The README's command; NuGet keeps the first package of a version it saw, so this version's copy leaves its cache.
+            string repository = Metadata("RepositoryRoot");
+            (int code, string output) = Run("dotnet", "pack", Path.Combine(repository, "src", "Mine.MLNet", "Mine.MLNet.csproj"), "-c", "Release",
+                "-o", Path.Combine(repository, "artifacts", "packages"));
             Assert.AreEqual(0, code, output);
+            string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            string cached = Path.Combine(packages, "mine.mlnet", Version);
+            if (Directory.Exists(cached))
+                Directory.Delete(cached, recursive: true);
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Notebooks))]
+        public void NotebookLoadsThePackageAsAUserDoes(string notebook)
+        {
+            string first = StoredSources(Path.Combine(NotebookDirectory, notebook)).First();
+            StringAssert.Contains(first, $"#r \"nuget: Mine.MLNet, {Version}\"");
+            Assert.IsFalse(first.Contains(".dll"), first);
         }
 
         [TestMethod]
@@ -53,13 +73,12 @@ namespace Mine.MLNet.Tests.Notebooks
             Assert.IsTrue(stored.Any(cell => cell.Length > 0), "the notebook stores no outputs");
             Assert.IsTrue(stored.SelectMany(c => c).Any(o => o.Contains("data:image/png;base64,")), "the notebook stores no chart");
 
-            string outputs = Path.Combine(Path.GetTempPath(), $"notebook-{Guid.NewGuid():N}.json");
+            string outputs = Path.Combine(Path.GetTempPath(), $"notebook-{Guid.NewGuid():N}.ipynb");
             try
             {
                 (int code, string log) = Run("dotnet", Metadata("NotebookRunnerPath"), path, "--out", outputs);
                 Assert.AreEqual(0, code, log);
-                string[][] actual = JsonSerializer.Deserialize<RunnerOutput[][]>(File.ReadAllText(outputs))
-                    .Select(cell => cell.Select(o => o.Text).ToArray()).ToArray();
+                string[][] actual = StoredOutputs(outputs);
                 Assert.HasCount(stored.Length, actual, "code cells");
                 for (int c = 0; c < stored.Length; c++)
                 {
@@ -82,8 +101,6 @@ namespace Mine.MLNet.Tests.Notebooks
             }
         }
 
-        private sealed record RunnerOutput(string MimeType, string Text);
-
         /// <summary>Each code cell's stored outputs as text (stream text or the displayed value).</summary>
         private static string[][] StoredOutputs(string path)
         {
@@ -91,6 +108,16 @@ namespace Mine.MLNet.Tests.Notebooks
             return document.RootElement.GetProperty("cells").EnumerateArray()
                 .Where(cell => cell.GetProperty("cell_type").GetString() == "code")
                 .Select(cell => cell.GetProperty("outputs").EnumerateArray().Select(Text).ToArray())
+                .ToArray();
+        }
+
+        /// <summary>Each code cell's source.</summary>
+        private static string[] StoredSources(string path)
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.GetProperty("cells").EnumerateArray()
+                .Where(cell => cell.GetProperty("cell_type").GetString() == "code")
+                .Select(cell => string.Concat(cell.GetProperty("source").EnumerateArray().Select(l => l.GetString())))
                 .ToArray();
         }
 

@@ -49,6 +49,10 @@ namespace Mine.MLNet.Tests.Samples
             Assert.IsNotNull(NumericOutputComparer.Difference("I = 1.498 nats", "I = 1.398 nats"));
             Assert.IsNotNull(NumericOutputComparer.Difference("Kept slots: X1, X2", "Kept slots: X1, Noise[3]"));
             Assert.IsNotNull(NumericOutputComparer.Difference("rows 20000/0", "rows 20000/0\nextra line"));
+            // A version is numbers and dots, not one number; thousands commas group a number.
+            Assert.IsNull(NumericOutputComparer.Difference("Mine.MLNet, 0.1.0", "Mine.MLNet, 0.1.0"));
+            Assert.IsNotNull(NumericOutputComparer.Difference("Mine.MLNet, 0.1.0", "Mine.MLNet, 0.1.5"));
+            Assert.IsNull(NumericOutputComparer.Difference("23,579 bytes", "23,600 bytes"));
         }
 
         [TestMethod]
