@@ -17,7 +17,8 @@ namespace Mine.MLNet.NotebookRunner
     /// Usage: NotebookRunner NOTEBOOK.ipynb (--write | --out OUTPUTS.ipynb).
     /// Reads the notebook with .NET Interactive's Documents library and runs every C# cell in order in one .NET
     /// Interactive C# kernel (the kernel Polyglot Notebooks runs, with #i and #r "nuget:" and the kernel helpers such as
-    /// display and HTML), the working directory being the notebook's folder as in VS Code. Each cell's outputs are what
+    /// display and HTML, in a composite kernel), the working directory being the notebook's folder as in VS Code; a restored
+    /// package's interactive-extensions/dotnet/extension.dib runs as the .NET Interactive tool runs it. Each cell's outputs are what
     /// the kernel produced: standard output and error, displayed values (an update replaces the value it updates) and the
     /// return value. --write stores them in the notebook; --out writes the notebook with them elsewhere, for a test to
     /// compare with the stored ones. Exit code 0 when every cell ran, 1 when one failed (its error is printed), 2 for bad
@@ -37,20 +38,25 @@ namespace Mine.MLNet.NotebookRunner
             InteractiveDocumentElement[] codeCells = document.Elements.Where(e => e.KernelName != "markdown").ToArray();
             Environment.CurrentDirectory = Path.GetDirectoryName(path);
 
-            // As the .NET Interactive tool sets up its C# kernel; forceRestore: a freshly packed package is always read.
-            using CSharpKernel kernel = new CSharpKernel()
+            // As the .NET Interactive tool sets up its C# kernel, inside a composite kernel; forceRestore: a freshly packed
+            // package is always read.
+            CSharpKernel csharp = new CSharpKernel()
                 .UseNugetDirective((k, packages) =>
                 {
                     k.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
                     return Task.CompletedTask;
                 }, forceRestore: true)
                 .UseKernelHelpers();
+            using var kernel = new CompositeKernel { csharp };
+            kernel.DefaultKernelName = csharp.Name;
+            var extensions = new PackageExtensionScripts(kernel);
 
             for (int i = 0; i < codeCells.Length; i++)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                KernelCommandResult result = await kernel.SendAsync(new SubmitCode(codeCells[i].Contents));
-                CommandFailed failed = result.Events.OfType<CommandFailed>().FirstOrDefault();
+                KernelCommandResult result = await kernel.SendAsync(new SubmitCode(codeCells[i].Contents, csharp.Name));
+                CommandFailed failed = result.Events.OfType<CommandFailed>().FirstOrDefault()
+                    ?? await extensions.RunNewAsync(result.Events.OfType<PackageAdded>());
                 if (failed != null)
                 {
                     Console.Error.WriteLine($"{Path.GetFileName(path)}, code cell {i + 1} failed:\n{codeCells[i].Contents}\n{failed.Message}\n{failed.Exception}");

@@ -47,7 +47,8 @@ namespace Mine.MLNet.Tests.Build
         {
             using ZipArchive zip = ZipFile.OpenRead(package);
             string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
-            CollectionAssert.IsSubsetOf(new[] { "README.md", "lib/net10.0/Mine.MLNet.dll", "buildTransitive/Mine.MLNet.targets", "buildTransitive/WeakenGlibcxxVersionNeed.cs" }, entries);
+            CollectionAssert.IsSubsetOf(new[] { "README.md", "lib/net10.0/Mine.MLNet.dll", "buildTransitive/Mine.MLNet.targets", "buildTransitive/WeakenGlibcxxVersionNeed.cs",
+                "interactive-extensions/dotnet/extension.dib" }, entries);
             string nuspec = new StreamReader(zip.GetEntry("Mine.MLNet.nuspec").Open()).ReadToEnd();
             StringAssert.Contains(nuspec, "<readme>README.md</readme>");
             StringAssert.Contains(nuspec, "id=\"Microsoft.ML\" version=\"[5.0.1, 5.1.0)\"");
