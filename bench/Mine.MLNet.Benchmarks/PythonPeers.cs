@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Benchmarks
 {
@@ -69,7 +70,7 @@ print('peak_mb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
         {
             try
             {
-                return Python("-c \"import sklearn\"").Code == 0;
+                return Python("-c", "import sklearn").Code == 0;
             }
             catch (System.ComponentModel.Win32Exception)
             {
@@ -95,7 +96,7 @@ print('peak_mb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
                 }
                 File.WriteAllText(script, Script);
                 string[] chosen = methods.ToArray();
-                var (code, output) = Python($"\"{script}\" \"{data}\" {features[0].Length} {keep} {string.Join(",", chosen)}");
+                var (code, output) = Python(script, data, features[0].Length.ToString(CultureInfo.InvariantCulture), keep.ToString(CultureInfo.InvariantCulture), string.Join(",", chosen));
                 if (code != 0)
                     throw new InvalidOperationException("scikit-learn failed: " + output);
                 Dictionary<string, string> lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -113,19 +114,7 @@ print('peak_mb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
             }
         }
 
-        private static (int Code, string Output) Python(string arguments)
-        {
-            var start = new ProcessStartInfo("/usr/bin/python3", arguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using Process process = Process.Start(start);
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + error.Result);
-        }
+        private static (int Code, string Output) Python(params string[] arguments)
+            => ChildProcess.Run(null, "/usr/bin/python3", arguments);
     }
 }

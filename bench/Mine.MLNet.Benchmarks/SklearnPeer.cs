@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Mine.MLNet.Testing;
 
 namespace Mine.MLNet.Benchmarks
 {
@@ -41,7 +42,7 @@ print('scores', ' '.join('%d:%.4f' % (i, scores[i]) for i in order[:keep + 3]))
         {
             try
             {
-                var (code, _) = Python("-c \"import sklearn\"");
+                var (code, _) = Python("-c", "import sklearn");
                 return code == 0;
             }
             catch (System.ComponentModel.Win32Exception)
@@ -70,7 +71,7 @@ print('scores', ' '.join('%d:%.4f' % (i, scores[i]) for i in order[:keep + 3]))
                     }
                 }
                 File.WriteAllText(script, Script);
-                var (code, output) = Python($"\"{script}\" \"{data}\" {features} {keep}");
+                var (code, output) = Python(script, data, features.ToString(CultureInfo.InvariantCulture), keep.ToString(CultureInfo.InvariantCulture));
                 if (code != 0)
                     throw new InvalidOperationException("sklearn failed: " + output);
                 var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -89,18 +90,7 @@ print('scores', ' '.join('%d:%.4f' % (i, scores[i]) for i in order[:keep + 3]))
             }
         }
 
-        private static (int Code, string Output) Python(string arguments)
-        {
-            var start = new ProcessStartInfo("/usr/bin/python3", arguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using Process process = Process.Start(start);
-            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
-        }
+        private static (int Code, string Output) Python(params string[] arguments)
+            => ChildProcess.Run(null, "/usr/bin/python3", arguments);
     }
 }
