@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
+using System;
 using System.Linq;
+using System.Reactive.Linq;
 using System.Threading.Tasks;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Events;
@@ -30,29 +32,12 @@ namespace Mine.MLNet.NotebookRunner
                 if (!script.Exists)
                     continue;
                 var failures = new List<CommandFailed>();
-                using (kernel.KernelEvents.Subscribe(new FailureObserver(failures)))
+                using (kernel.KernelEvents.OfType<CommandFailed>().Subscribe(failures.Add))
                     await kernel.LoadAndRunInteractiveDocument(script);
                 if (failures.Count > 0)
                     return failures[0];
             }
             return null;
-        }
-
-        private sealed class FailureObserver : System.IObserver<KernelEvent>
-        {
-            private readonly List<CommandFailed> failures;
-
-            public FailureObserver(List<CommandFailed> failures) => this.failures = failures;
-
-            public void OnNext(KernelEvent value)
-            {
-                if (value is CommandFailed failed)
-                    failures.Add(failed);
-            }
-
-            public void OnError(System.Exception error) { }
-
-            public void OnCompleted() { }
         }
     }
 }

@@ -221,6 +221,6 @@ namespace Mine.MLNet.Tests.Architecture
         }
 
         private static string RepositoryRoot()
-            => typeof(NamespaceDependencyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value;
+            => TestAssemblyMetadata.RepositoryRoot;
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mine.MLNet.Testing;
 
@@ -27,7 +26,7 @@ namespace Mine.MLNet.Tests.Build
             Directory.CreateDirectory(root);
             // A version of its own, so the NuGet cache never serves an older build of the same version.
             version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
-            string repository = typeof(PackageConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value;
+            string repository = TestAssemblyMetadata.RepositoryRoot;
             (int code, string output) = Run(root, "dotnet", "pack", Path.Combine(repository, "src", "Mine.MLNet", "Mine.MLNet.csproj"),
                 "-c", "Release", "-o", Path.Combine(root, "feed"), "-p:PackageVersion=" + version);
             Assert.AreEqual(0, code, output);

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mine.MLNet.Testing;
@@ -19,8 +18,7 @@ namespace Mine.MLNet.Tests.Build
         private static string root;
         private static string tool;
 
-        private static string Repository => typeof(RankingToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "RepositoryRoot").Value;
+        private static string Repository => TestAssemblyMetadata.RepositoryRoot;
 
         [ClassInitialize]
         public static void PackAndInstall(TestContext _)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -20,10 +19,7 @@ namespace Mine.MLNet.Tests.Notebooks
     [TestClass]
     public sealed class NotebookTests
     {
-        private static string Metadata(string key) => typeof(NotebookTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == key).Value;
-
-        private static string NotebookDirectory => Path.Combine(Metadata("RepositoryRoot"), "notebooks");
+        private static string NotebookDirectory => Path.Combine(TestAssemblyMetadata.RepositoryRoot, "notebooks");
 
         public static IEnumerable<object[]> Notebooks => new[]
         {
@@ -38,14 +34,14 @@ namespace Mine.MLNet.Tests.Notebooks
             => CollectionAssert.AreEquivalent(Notebooks.Select(n => (string)n[0]).ToArray(),
                 Directory.GetFiles(NotebookDirectory, "*.ipynb").Select(Path.GetFileName).ToArray());
 
-        private static string Version => Regex.Match(File.ReadAllText(Path.Combine(Metadata("RepositoryRoot"), "src", "Mine.MLNet", "Mine.MLNet.csproj")),
+        private static string Version => Regex.Match(File.ReadAllText(Path.Combine(TestAssemblyMetadata.RepositoryRoot, "src", "Mine.MLNet", "Mine.MLNet.csproj")),
             "<Version>([^<]+)</Version>").Groups[1].Value;
 
         [ClassInitialize]
         public static void PackWhatTheNotebooksLoad(TestContext _)
         {
             // The README's command; NuGet keeps the first package of a version it saw, so this version's copy leaves its cache.
-            string repository = Metadata("RepositoryRoot");
+            string repository = TestAssemblyMetadata.RepositoryRoot;
             (int code, string output) = Run("dotnet", "pack", Path.Combine(repository, "src", "Mine.MLNet", "Mine.MLNet.csproj"), "-c", "Release",
                 "-o", Path.Combine(repository, "artifacts", "packages"));
             Assert.AreEqual(0, code, output);
@@ -79,7 +75,7 @@ namespace Mine.MLNet.Tests.Notebooks
             string outputs = Path.Combine(Path.GetTempPath(), $"notebook-{Guid.NewGuid():N}.ipynb");
             try
             {
-                (int code, string log) = Run("dotnet", Metadata("NotebookRunnerPath"), path, "--out", outputs);
+                (int code, string log) = Run("dotnet", TestAssemblyMetadata.Get("NotebookRunnerPath"), path, "--out", outputs);
                 Assert.AreEqual(0, code, log);
                 string[][] actual = StoredOutputs(outputs);
                 Assert.HasCount(stored.Length, actual, "code cells");

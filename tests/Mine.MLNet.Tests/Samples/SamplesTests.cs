@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mine.MLNet.Samples;
 using Mine.MLNet.Testing;
@@ -73,7 +72,7 @@ namespace Mine.MLNet.Tests.Samples
         /// </summary>
         private static string ExpectedOutput(string name)
         {
-            string root = typeof(SamplesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value;
+            string root = TestAssemblyMetadata.RepositoryRoot;
             string[] lines = File.ReadAllLines(Path.Combine(root, "src", "Mine.MLNet.Samples", "Dynamic", name + ".cs"));
             int marker = Array.FindIndex(lines, l => l.TrimStart().StartsWith(Marker, StringComparison.Ordinal));
             Assert.IsGreaterThanOrEqualTo(0, marker, $"{name}.cs has no '{Marker}' comment");

@@ -14,34 +14,22 @@ namespace Mine.MLNet.Estimation.Networks
     /// </summary>
     internal sealed class StatisticsNetwork : nn.Module<Tensor, Tensor, Tensor>
     {
-        private readonly List<Parameter> weights = new();
-        private readonly List<Parameter> biases = new();
+        private readonly List<Parameter> weights;
+        private readonly List<Parameter> biases;
 
         public StatisticsNetwork(int candidates, int xWidth, int zWidth, IReadOnlyList<int> hiddenLayerSizes, Generator generator)
             : base(nameof(StatisticsNetwork))
         {
             Candidates = candidates;
-            int width = xWidth + zWidth;
-            var sizes = new List<int>(hiddenLayerSizes) { 1 };
-            for (int layer = 0; layer < sizes.Count; layer++)
-            {
-                // PyTorch's default Linear initialisation, uniform in +-1/sqrt(fan_in), from the run's generator.
-                double limit = 1.0 / Math.Sqrt(width);
-                // Owned by this module (disposed with it), not by the caller's dispose scope.
-                var weight = (Parameter)new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, width, sizes[layer] }, limit, generator)).DetachFromDisposeScope();
-                var bias = (Parameter)new Parameter(ScalarArithmetic.Uniform(new long[] { candidates, 1, sizes[layer] }, limit, generator)).DetachFromDisposeScope();
-                register_parameter($"weight{layer}", weight);
-                register_parameter($"bias{layer}", bias);
-                weights.Add(weight);
-                biases.Add(bias);
-                width = sizes[layer];
-            }
+            (weights, biases) = BatchedLayerParameters.Register(this, candidates, xWidth + zWidth, hiddenLayerSizes.Append(1), generator);
         }
 
         private StatisticsNetwork(IReadOnlyList<Tensor> weightValues, IReadOnlyList<Tensor> biasValues)
             : base(nameof(StatisticsNetwork))
         {
             Candidates = (int)weightValues[0].shape[0];
+            weights = new List<Parameter>();
+            biases = new List<Parameter>();
             for (int layer = 0; layer < weightValues.Count; layer++)
             {
                 var weight = (Parameter)new Parameter(weightValues[layer]).DetachFromDisposeScope();

@@ -213,36 +213,33 @@ namespace Mine.MLNet.Selection.Amortized
 
         /// <summary>
         /// <see cref="Flips"/> on one block of rows, given the context's first-layer pre-activation [F, n, H] and the terms
-        /// [F, n, P, H] of the candidates at an index.
+        /// [F, n, P, H] of the candidates at an index; its callers hold no_grad.
         /// </summary>
         private double[][] FlipsOfBlock(RowSet rows, Tensor basePre, Func<Tensor, Tensor> termsOf, bool[] context, int[] pool, CancellationToken cancellation)
         {
-            using (no_grad())
+            Tensor baseLog = Pick(network.FromFirstLayer(basePre), rows.Y);    // [F, n]
+            int valid = rows.Rows;
+            var result = new double[valid][];
+            for (int i = 0; i < valid; i++)
+                result[i] = new double[pool.Length];
+            for (int start = 0; start < pool.Length; start += FlipChunk)
             {
-                Tensor baseLog = Pick(network.FromFirstLayer(basePre), rows.Y);    // [F, n]
-                int valid = rows.Rows;
-                var result = new double[valid][];
+                cancellation.ThrowIfCancellationRequested();
+                using var chunkScope = NewDisposeScope();
+                int length = Math.Min(FlipChunk, pool.Length - start);
+                int[] chunk = pool.Skip(start).Take(length).ToArray();
+                float[] signs = Array.ConvertAll(chunk, c => context[c] ? -1f : 1f);
+                using Tensor index = tensor(Array.ConvertAll(chunk, c => (long)c), device: device);
+                Tensor sign = tensor(signs, device: device).reshape(1, 1, length, 1);
+                Tensor flipped = ScalarArithmetic.Add(basePre.unsqueeze(2), termsOf(index) * sign);   // [F, n, P, H]
+                Tensor flippedLog = Pick(network.FromFirstLayer(flipped), rows.Y.unsqueeze(2).expand(-1, -1, length));  // [F, n, P]
+                // With c: the flipped pass when c was out of the context, the base pass when it was in.
+                Tensor change = (flippedLog - baseLog.unsqueeze(2)) * sign.squeeze(3);
+                double[][] rowsOfChunk = CollectColumns(rows, change, flippedLog, baseLog, sign.squeeze(3));
                 for (int i = 0; i < valid; i++)
-                    result[i] = new double[pool.Length];
-                for (int start = 0; start < pool.Length; start += FlipChunk)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    using var chunkScope = NewDisposeScope();
-                    int length = Math.Min(FlipChunk, pool.Length - start);
-                    int[] chunk = pool.Skip(start).Take(length).ToArray();
-                    float[] signs = Array.ConvertAll(chunk, c => context[c] ? -1f : 1f);
-                    using Tensor index = tensor(Array.ConvertAll(chunk, c => (long)c), device: device);
-                    Tensor sign = tensor(signs, device: device).reshape(1, 1, length, 1);
-                    Tensor flipped = ScalarArithmetic.Add(basePre.unsqueeze(2), termsOf(index) * sign);   // [F, n, P, H]
-                    Tensor flippedLog = Pick(network.FromFirstLayer(flipped), rows.Y.unsqueeze(2).expand(-1, -1, length));  // [F, n, P]
-                    // With c: the flipped pass when c was out of the context, the base pass when it was in.
-                    Tensor change = (flippedLog - baseLog.unsqueeze(2)) * sign.squeeze(3);
-                    double[][] rowsOfChunk = CollectColumns(rows, change, flippedLog, baseLog, sign.squeeze(3));
-                    for (int i = 0; i < valid; i++)
-                        Array.Copy(rowsOfChunk[i], 0, result[i], start, length);
-                }
-                return result;
+                    Array.Copy(rowsOfChunk[i], 0, result[i], start, length);
             }
+            return result;
         }
 
         public void Dispose()

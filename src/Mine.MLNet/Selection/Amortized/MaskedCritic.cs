@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Mine.MLNet.Estimation.Networks;
 using Mine.MLNet.Native;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -18,8 +19,8 @@ namespace Mine.MLNet.Selection.Amortized
     /// </summary>
     internal sealed class MaskedCritic : nn.Module<Tensor, Tensor, Tensor>
     {
-        private readonly List<Parameter> weights = new();
-        private readonly List<Parameter> biases = new();
+        private readonly List<Parameter> weights;
+        private readonly List<Parameter> biases;
 
         /// <param name="members">F, the independent networks.</param>
         /// <param name="slots">d, the slots of x.</param>
@@ -32,19 +33,7 @@ namespace Mine.MLNet.Selection.Amortized
             Members = members;
             Slots = slots;
             Classes = classes;
-            int width = 2 * slots;
-            var sizes = new List<int>(hiddenLayerSizes) { classes };
-            for (int layer = 0; layer < sizes.Count; layer++)
-            {
-                double limit = 1.0 / Math.Sqrt(width);
-                var weight = (Parameter)new Parameter(ScalarArithmetic.Uniform(new long[] { members, width, sizes[layer] }, limit, generator)).DetachFromDisposeScope();
-                var bias = (Parameter)new Parameter(ScalarArithmetic.Uniform(new long[] { members, 1, sizes[layer] }, limit, generator)).DetachFromDisposeScope();
-                register_parameter($"weight{layer}", weight);
-                register_parameter($"bias{layer}", bias);
-                weights.Add(weight);
-                biases.Add(bias);
-                width = sizes[layer];
-            }
+            (weights, biases) = BatchedLayerParameters.Register(this, members, 2 * slots, hiddenLayerSizes.Append(classes), generator);
         }
 
         /// <summary>F, the independent members.</summary>
