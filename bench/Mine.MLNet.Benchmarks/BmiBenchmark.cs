@@ -47,6 +47,9 @@ namespace Mine.MLNet.Benchmarks
             /// <summary>The truth is at or above ConfidenceLower (the one-sided 95% statement the API makes).</summary>
             public bool LowerHolds => Mine.ConfidenceLower <= Task.Truth;
 
+            /// <summary>ConfidenceLower is within 25% of the truth, or within 0.05 nats of it (issue 27's bar for a tight lower bound).</summary>
+            public bool LowerIsTight => Mine.ConfidenceLower >= 0.75 * Task.Truth || Task.Truth - Mine.ConfidenceLower <= 0.05;
+
             /// <summary>|estimate - truth| in nats.</summary>
             public double Error => Math.Abs(Mine.Nats - Task.Truth);
         }
@@ -55,14 +58,14 @@ namespace Mine.MLNet.Benchmarks
         public List<Run> RunAll(Action<string> log)
         {
             var runs = new List<Run>();
-            foreach (BmiTask task in BmiTasks.All.Where(t => filter == null || t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+            foreach (BmiTask task in BmiTasks.All.Where(t => filter == null || filter.Split('|').Any(f => t.Name.Contains(f, StringComparison.OrdinalIgnoreCase))))
             {
                 for (int seed = 0; seed < seeds; seed++)
                 {
                     (double[][] x, double[][] y) = task.Sample(rows, seed);
-                    float[] xs = ZScored(x), ys = ZScored(y);
+                    float[] xs = BmiSample.ZScored(x), ys = BmiSample.ZScored(y);
                     var context = new MLContext(seed: seed);
-                    IDataView data = context.Data.LoadFromEnumerable(Rows(xs, task.XDimensions, ys, task.YDimensions), Schema(task));
+                    IDataView data = BmiSample.Load(context, task, xs, ys);
                     var options = new MineOptions { Seed = seed };
                     configure(options);
                     var clock = Stopwatch.StartNew();
@@ -94,6 +97,7 @@ namespace Mine.MLNet.Benchmarks
             s.AppendLine(Invariant($"| mean absolute error over tasks (of the seeds' mean), nats | **{byTask.Average(g => Math.Abs(g.Average(r => r.Mine.Nats) - g.Key.Truth)):F3}** | {(kraskovByTask.Count > 0 ? kraskovByTask.Average(g => Math.Abs(g.Where(r => r.Kraskov.HasValue).Average(r => r.Kraskov.Value) - g.Key.Truth)).ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "-")} |"));
             s.AppendLine(Invariant($"| mean absolute error over runs, nats | {runs.Average(r => r.Error):F3} | {(runs.Any(r => r.Kraskov.HasValue) ? runs.Where(r => r.Kraskov.HasValue).Average(r => Math.Abs(r.Kraskov.Value - r.Task.Truth)).ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "-")} |"));
             s.AppendLine(Invariant($"| truth at or above ConfidenceLower (one-sided 95% lower confidence bound) | **{runs.Count(r => r.LowerHolds)} / {runs.Count} ({100.0 * runs.Count(r => r.LowerHolds) / runs.Count:F0}%)** | |"));
+            s.AppendLine(Invariant($"| ConfidenceLower within 25% (or 0.05 nats) of the truth | {runs.Count(r => r.LowerIsTight)} / {runs.Count} ({100.0 * runs.Count(r => r.LowerIsTight) / runs.Count:F0}%) | |"));
             s.AppendLine(Invariant($"| truth inside Nats +- 1.96 StandardError (two-sided, for comparison; not reported) | {runs.Count(r => r.Covers)} / {runs.Count} ({100.0 * runs.Count(r => r.Covers) / runs.Count:F0}%) | |"));
             s.AppendLine(Invariant($"| MINE seconds per estimate (mean, max) | {runs.Average(r => r.Seconds):F1}, {runs.Max(r => r.Seconds):F1} | |"));
             s.AppendLine();
@@ -112,47 +116,5 @@ namespace Mine.MLNet.Benchmarks
         }
 
         private static bool Passes(BmiTask task, double estimate) => estimate > 0 && Math.Abs(Math.Log(estimate / task.Truth)) < PassRatio;
-
-        /// <summary>Row-major floats, each coordinate z-scored (the benchmark's protocol).</summary>
-        private static float[] ZScored(double[][] data)
-        {
-            int n = data.Length, d = data[0].Length;
-            var result = new float[n * d];
-            for (int j = 0; j < d; j++)
-            {
-                double mean = 0, squares = 0;
-                for (int i = 0; i < n; i++)
-                    mean += data[i][j];
-                mean /= n;
-                for (int i = 0; i < n; i++)
-                    squares += (data[i][j] - mean) * (data[i][j] - mean);
-                double scale = squares > 0 ? 1 / Math.Sqrt(squares / n) : 1;
-                for (int i = 0; i < n; i++)
-                    result[i * d + j] = (float)((data[i][j] - mean) * scale);
-            }
-            return result;
-        }
-
-        private static IEnumerable<PairRow> Rows(float[] x, int dx, float[] y, int dy)
-        {
-            for (int i = 0; i < x.Length / dx; i++)
-                yield return new PairRow { X = x[(i * dx)..((i + 1) * dx)], Y = y[(i * dy)..((i + 1) * dy)] };
-        }
-
-        private static SchemaDefinition Schema(BmiTask task)
-        {
-            SchemaDefinition schema = SchemaDefinition.Create(typeof(PairRow));
-            schema[nameof(PairRow.X)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, task.XDimensions);
-            schema[nameof(PairRow.Y)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, task.YDimensions);
-            return schema;
-        }
-
-        /// <summary>One row: X and Y as vectors.</summary>
-        private sealed class PairRow
-        {
-            public float[] X { get; set; }
-
-            public float[] Y { get; set; }
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace Mine.MLNet
     {
         /// <summary>
         /// Donsker-Varadhan (MINE, paper eq. 10) trained with the moving-average bias-corrected gradient
-        /// of section 3.2. The estimator of the paper and the default: a lower bound for any T (its held-out value
+        /// of section 3.2. The estimator of the paper and the automatic choice below ln(batch size) / 2 nats: a lower bound for any T (its held-out value
         /// carries only the small upward bias of a log of a sample mean).
         /// </summary>
         DonskerVaradhan,

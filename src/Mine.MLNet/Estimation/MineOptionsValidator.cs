@@ -9,8 +9,8 @@ namespace Mine.MLNet.Estimation
     {
         public static void Check(IExceptionContext context, MineOptions options)
         {
-            if (!Enum.IsDefined(options.Bound))
-                throw Bad(context, nameof(MineOptions.Bound), options.Bound, "is not a MineBound value");
+            if (options.Bound is MineBound bound && !Enum.IsDefined(bound))
+                throw Bad(context, nameof(MineOptions.Bound), bound, "is not a MineBound value (or null for the automatic choice)");
             if (options.HiddenLayerSizes is { Length: 0 })
                 throw Bad(context, nameof(MineOptions.HiddenLayerSizes), options.HiddenLayerSizes, "must list at least one hidden layer (or be null for the automatic size)");
             foreach (int size in options.HiddenLayerSizes ?? Array.Empty<int>())

@@ -13,11 +13,12 @@ namespace Mine.MLNet
     {
         internal MutualInformationEstimate(MineBound bound, double nats, double standardError,
             IReadOnlyList<MineCurvePoint> trainingCurve, IReadOnlyList<MineCurvePoint> validationCurve,
-            int steps, long rowsUsed, long rowsSkipped)
+            int steps, long rowsUsed, long rowsSkipped, double? confidenceLower = null)
         {
             Bound = bound;
             Nats = nats;
             StandardError = standardError;
+            ConfidenceLower = Math.Max(0, confidenceLower ?? nats - OneSidedZ * standardError);
             TrainingCurve = trainingCurve;
             ValidationCurve = validationCurve;
             Steps = steps;
@@ -25,7 +26,7 @@ namespace Mine.MLNet
             RowsSkipped = rowsSkipped;
         }
 
-        /// <summary>The bound that produced the estimate.</summary>
+        /// <summary>The bound that produced <see cref="Nats"/>: the one set in <see cref="MineOptions.Bound"/>, or under the automatic choice DonskerVaradhan or, at high mutual information, Smile.</summary>
         public MineBound Bound { get; }
 
         /// <summary>
@@ -45,14 +46,19 @@ namespace Mine.MLNet
         public double StandardError { get; }
 
         /// <summary>
-        /// One-sided 95% lower confidence bound for I(X;Z) in nats, Nats - 1.645 StandardError, never below 0. The
-        /// held-out value of a variational bound is at most the truth in expectation (up to the log-mean-exp's small
-        /// upward bias), so the truth lies at or above this value at least 95% of the time. Measured on the 40 tasks of
-        /// the Beyond Normal benchmark (3 seeds, 10,000 rows): see docs/bmi.md. ConfidenceLower &gt; 0 is a 5%-level test
+        /// One-sided 95% lower confidence bound for I(X;Z) in nats, Nats - 1.645 StandardError of a lower bound (DV, NWJ or
+        /// InfoNCE), never below 0. The held-out value of a variational bound is at most the truth in expectation (up to
+        /// the log-mean-exp's small upward bias), so the truth lies at or above this value at least 95% of the time.
+        /// Measured on the 40 tasks of the Beyond Normal benchmark (3 seeds, 10,000 rows): see docs/bmi.md. When the
+        /// automatic choice of bound reports SMILE (high mutual information, <see cref="MineOptions.Bound"/>), this is
+        /// still the Donsker-Varadhan network's, because SMILE is not a bound. ConfidenceLower &gt; 0 is a 5%-level test
         /// that X and Z are dependent. No upper confidence bound is reported: an optimisation shortfall of the network
         /// would push the truth above any interval built from the sampling noise alone.
         /// </summary>
-        public double ConfidenceLower => Math.Max(0, Nats - 1.6448536269514722 * StandardError);
+        public double ConfidenceLower { get; }
+
+        /// <summary>The standard normal's 95% quantile, for a one-sided bound.</summary>
+        internal const double OneSidedZ = 1.6448536269514722;
 
         /// <summary>The training bound, averaged over the steps of each evaluation interval.</summary>
         public IReadOnlyList<MineCurvePoint> TrainingCurve { get; }
@@ -60,7 +66,7 @@ namespace Mine.MLNet
         /// <summary>The bound on the early-stopping rows at each evaluation.</summary>
         public IReadOnlyList<MineCurvePoint> ValidationCurve { get; }
 
-        /// <summary>Optimisation steps run before training stopped.</summary>
+        /// <summary>Optimisation steps run before training stopped (both networks' when the automatic choice trained a SMILE network as well).</summary>
         public int Steps { get; }
 
         /// <summary>Rows read and used (training plus held-out).</summary>

@@ -59,7 +59,7 @@ namespace Mine.MLNet.Estimation
             if (constant != null)
             {
                 session.Channel.Warning(MessageSensitivity.None, "MINE: {0} is constant on the {1} usable rows, so I(X;Z) = 0; nothing was trained.", constant, samples.Rows);
-                return new MutualInformationEstimate(options.Bound, 0, 0, Array.Empty<MineCurvePoint>(), Array.Empty<MineCurvePoint>(), 0, samples.Rows, skipped);
+                return new MutualInformationEstimate(options.TrainedBound, 0, 0, Array.Empty<MineCurvePoint>(), Array.Empty<MineCurvePoint>(), 0, samples.Rows, skipped);
             }
             if (SharedDimension(samples) is (int xd, int zd))
             {
@@ -72,19 +72,43 @@ namespace Mine.MLNet.Estimation
                 samples = new PairedSamples(samples.Z, samples.ZWidth, samples.X, samples.XWidth);
 
             session.Channel.Info(MessageSensitivity.None, "MINE ({0}): {1} rows ({2} skipped for missing values), X has {3} dimensions, Z has {4}, seed {5}.",
-                options.Bound, samples.Rows, skipped, x.Width, z.Width, session.Seed);
-            var fitter = new StatisticsNetworkFitter(cancellable, session.Device(options.Device, "MineOptions.Device"), session.Channel);
+                options.Bound?.ToString() ?? "automatic bound", samples.Rows, skipped, x.Width, z.Width, session.Seed);
+            TorchSharp.torch.Device device = session.Device(options.Device, "MineOptions.Device");
+            FitPlan plan = FitPlan.ForEstimate(options, samples.Rows);
+            MineRun run = Fit(new StatisticsNetworkFitter(cancellable, device, session.Channel), cancellable, samples, session.Seed, plan);
+            var estimate = new MutualInformationEstimate(options.TrainedBound, run.Estimate.Nats, run.Estimate.StandardError,
+                run.TrainingCurve, run.ValidationCurve, run.Steps, samples.Rows, skipped);
+            double switchNats = AutomaticBound.SwitchNats(options, plan, samples.Rows);
+            if (options.Bound == null && run.DecisionNats > switchNats)
+            {
+                // Past ln(B) / 2 a batch cannot measure DV's marginal term (AutomaticBound): train SMILE too, on the same
+                // split and seed. SMILE is not a bound, so the lower confidence bound stays DV's.
+                session.Channel.Info(MessageSensitivity.None,
+                    "MINE: the Donsker-Varadhan bound reached {0:F3} nats on the early-stopping rows, above ln(batch size) / 2 = {1:F3}, where a batch of shuffled pairs cannot measure its marginal term; training a {2} network as well.",
+                    run.DecisionNats, switchNats, AutomaticBound.High);
+                MineOptions smile = cancellable.WithBound(AutomaticBound.High);
+                MineRun high = Fit(new StatisticsNetworkFitter(smile, device, session.Channel), smile, samples, session.Seed, AutomaticBound.HighPlan(plan));
+                if (high.Estimate.Nats > run.Estimate.Nats)
+                {
+                    estimate = new MutualInformationEstimate(AutomaticBound.High, high.Estimate.Nats, high.Estimate.StandardError,
+                        high.TrainingCurve, high.ValidationCurve, run.Steps + high.Steps, samples.Rows, skipped, estimate.ConfidenceLower);
+                }
+            }
+            session.Channel.Info(MessageSensitivity.None, "MINE result: {0}", estimate);
+            return estimate;
+        }
+
+        /// <summary>One network on every dimension of X; a non-finite held-out value is an error.</summary>
+        private MineRun Fit(StatisticsNetworkFitter fitter, MineOptions trained, PairedSamples samples, int seed, FitPlan plan)
+        {
             int[] everyDimension = Enumerable.Range(0, samples.XWidth).ToArray();
-            MineRun run = fitter.Fit(samples, new[] { everyDimension }, session.Seed, FitPlan.ForEstimate(options, samples.Rows))[0];
+            MineRun run = fitter.Fit(samples, new[] { everyDimension }, seed, plan)[0];
             if (!double.IsFinite(run.Estimate.Nats) || double.IsNaN(run.Estimate.StandardError))
             {
                 throw host.Process(new InvalidOperationException(
-                    $"MINE ({options.Bound}) diverged: the held-out bound is not finite. Lower MineOptions.LearningRate or use MineBound.Smile."));
+                    $"MINE ({trained.TrainedBound}) diverged: the held-out bound is not finite. Lower MineOptions.LearningRate or use MineBound.Smile."));
             }
-            var estimate = new MutualInformationEstimate(options.Bound, run.Estimate.Nats, run.Estimate.StandardError,
-                run.TrainingCurve, run.ValidationCurve, run.Steps, samples.Rows, skipped);
-            session.Channel.Info(MessageSensitivity.None, "MINE result: {0}", estimate);
-            return estimate;
+            return run;
         }
 
         private static bool IsConstant(float[] rows, int width)

@@ -71,7 +71,7 @@ namespace Mine.MLNet
                 ExtremeValueCheck.Check(host, samples.X, samples.XWidth, slot => $"'{layout.SlotNames[slot]}'", "MutualInformationSelectOptions.Mine.GaussianizeMarginals");
             session.Channel.Info(MessageSensitivity.None,
                 "MutualInformationSelect ({0}, {1}, {2}): {3} candidates over {4} slots, {5} rows used of {6} usable ({7} skipped for missing values), seed {8}.",
-                options.Strategy, options.Candidates, mine.Bound, candidates.Length, layout.Width, samples.Rows, complete, skipped, session.Seed);
+                options.Strategy, options.Candidates, mine.TrainedBound, candidates.Length, layout.Width, samples.Rows, complete, skipped, session.Seed);
 
             TorchSharp.torch.Device device = session.Device(mine.Device, "MutualInformationSelectOptions.Mine.Device");
             var fitter = new StatisticsNetworkFitter(mine, device, session.Channel);
@@ -122,7 +122,7 @@ namespace Mine.MLNet
             if (scores.Any(s => !double.IsFinite(s.Nats) || double.IsNaN(s.StandardError)))
             {
                 throw host.Process(new InvalidOperationException(
-                    $"MINE ({options.Mine.Bound}) diverged: a held-out bound is not finite. Lower MineOptions.LearningRate or use MineBound.Smile."));
+                    $"MINE ({options.Mine.TrainedBound}) diverged: a held-out bound is not finite. Lower MineOptions.LearningRate or use MineBound.Smile."));
             }
             var ranking = new FeatureRankingEntry[scores.Count];
             int kept = 0;

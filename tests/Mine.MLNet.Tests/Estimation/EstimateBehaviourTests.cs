@@ -122,7 +122,7 @@ namespace Mine.MLNet.Tests.Estimation
             Assert.IsLessThan(e.Nats, e.ConfidenceLower);
             Assert.AreEqual(e.Steps / 100, e.ValidationCurve.Count, "one point per evaluation");
             Assert.AreEqual(e.ValidationCurve.Count, e.TrainingCurve.Count);
-            Assert.AreEqual(MineTestData.Fast().Bound, e.Bound);
+            Assert.AreEqual(MineTestData.Fast().Bound, e.Bound, "the bound that was asked for");
         }
     }
 }

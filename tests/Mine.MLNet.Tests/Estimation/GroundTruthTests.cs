@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.ML;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mine.MLNet.Testing;
@@ -7,7 +8,7 @@ namespace Mine.MLNet.Tests.Estimation
 {
     /// <summary>
     /// Estimates against known mutual information. Tolerance: 5% of the truth or 0.05 nats, whichever is
-    /// larger (the bar), with default options (SMILE above 3 nats, as documented) and fixed seeds.
+    /// larger (the bar), with default options and fixed seeds.
     /// </summary>
     [TestClass]
     public sealed class GroundTruthTests
@@ -31,13 +32,59 @@ namespace Mine.MLNet.Tests.Estimation
             var context = new MLContext(seed: 1);
             IDataView data = CorrelatedGaussians.Load(context, Rows, dimensions, rho, seed: 7);
             double truth = CorrelatedGaussians.TrueMutualInformation(dimensions, rho);
-            // Default options, except that above 3 nats the bound the documentation recommends for high mutual
-            // information, SMILE (the default DonskerVaradhan reached 3.85 for 4.15 nats at d = 5, rho = 0.9: 7% low).
-            var options = new MineOptions { Seed = 1 };
-            if (truth > 3)
-                options.Bound = MineBound.Smile;
-            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" }, options);
+            // Default options: the automatic bound (DonskerVaradhan alone reached 3.85 for 4.15 nats at d = 5, rho = 0.9, 7% low).
+            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" }, new MineOptions { Seed = 1 });
             Assert.AreEqual(truth, estimate.Nats, Tolerance(truth), estimate.ToString());
+            Assert.IsLessThanOrEqualTo(truth, estimate.ConfidenceLower, estimate.ToString());
+        }
+
+        [TestMethod]
+        [DataRow(100)]
+        [DataRow(101)]
+        [DataRow(102)]
+        public void HighMutualInformationIsWithinTenPercentWithTheDefaultBound(int seed)
+        {
+            // 10 pairs with rho 0.9: I = -5 ln(0.19) = 8.30 nats, far above ln(256) / 2 = 2.77, where a batch cannot measure
+            // DV's marginal term (DonskerVaradhan alone: 6.1 to 6.3 on these seeds, 24% low). The bar is the issue's: within
+            // 10% with only the seed set; the lower confidence bound is still a bound's (DV's) and must not pass the truth.
+            var context = new MLContext(seed: 1);
+            IDataView data = context.Data.Cache(CorrelatedGaussians.Load(context, Rows, 10, 0.9, seed));
+            double truth = CorrelatedGaussians.TrueMutualInformation(10, 0.9);
+            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Z" }, new MineOptions { Seed = seed });
+            Assert.AreEqual(truth, estimate.Nats, 0.10 * truth, estimate.ToString());
+            Assert.AreEqual(MineBound.Smile, estimate.Bound, estimate.ToString());
+            Assert.IsLessThanOrEqualTo(truth, estimate.ConfidenceLower, estimate.ToString());
+            Assert.IsGreaterThan(0.5 * truth, estimate.ConfidenceLower, "the DV network's lower bound is reported, not 0: " + estimate);
+        }
+
+        [TestMethod]
+        public void DependenceThroughASharedScaleIsFound()
+        {
+            // Beyond Normal's Student-t 5x5 with nu = 3: X and Z uncorrelated, all 0.2985 nats of dependence in the shared
+            // chi-square scale. Its benchmark seeds gave 0.087 to 0.207 before each side's mean square was shown to the
+            // network, 0.235 to 0.259 after. The bar: within 25% of the truth (the "tight"), under it at the lower bound.
+            BmiTask task = BmiTasks.All.Single(t => t.Name == "Student-t 5x5, nu 3");
+            var context = new MLContext(seed: 0);
+            IDataView data = BmiSample.Load(context, task, 10000, seed: 0);
+            MutualInformationEstimate estimate = context.Data.EstimateMutualInformation(data, new[] { "X" }, new[] { "Y" }, new MineOptions { Seed = 0 });
+            Assert.IsGreaterThan(0.75 * task.Truth, estimate.Nats, $"truth {task.Truth:F4}: {estimate}");
+            Assert.IsLessThanOrEqualTo(task.Truth, estimate.ConfidenceLower, $"truth {task.Truth:F4}: {estimate}");
+        }
+
+        [TestMethod]
+        public void BelowTheSwitchTheAutomaticBoundIsDonskerVaradhanBitForBit()
+        {
+            // rho 0.8 in 2 dimensions: 1.02 nats, below ln(256) / 2. The automatic choice must be exactly the DV estimate.
+            var context = new MLContext(seed: 1);
+            IDataView data = context.Data.Cache(CorrelatedGaussians.Load(context, 5000, 2, 0.8, seed: 4));
+            MutualInformationEstimate Estimate(MineBound? bound) => context.Data.EstimateMutualInformation(
+                data, new[] { "X" }, new[] { "Z" }, new MineOptions { Seed = 3, Bound = bound, MaxSteps = 1500 });
+            MutualInformationEstimate automatic = Estimate(null), dv = Estimate(MineBound.DonskerVaradhan);
+            Assert.AreEqual(MineBound.DonskerVaradhan, automatic.Bound);
+            Assert.AreEqual(dv.Nats, automatic.Nats, 0.0, automatic.ToString());
+            Assert.AreEqual(dv.ConfidenceLower, automatic.ConfidenceLower, 0.0);
+            Assert.AreEqual(dv.Steps, automatic.Steps);
+            Assert.IsGreaterThan(0.9, automatic.Nats, "a trained network, not a constant: " + automatic);
         }
 
         [TestMethod]

@@ -19,13 +19,13 @@ namespace Mine.MLNet.Estimation.Bounds
         /// </summary>
         public static MineObjective Create(MineOptions options, int candidates, DiscreteMarginalTensors discrete = null, int? batchSize = null)
         {
-            MineObjective objective = options.Bound switch
+            MineObjective objective = options.TrainedBound switch
             {
                 MineBound.DonskerVaradhan => new DonskerVaradhanObjective(options.MovingAverageRate, candidates),
                 MineBound.Nwj => new NwjObjective(),
                 MineBound.InfoNce => new InfoNceObjective(batchSize ?? options.BatchSize),
                 MineBound.Smile => new SmileObjective(options.SmileClip),
-                _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bound, "Unknown MineBound."),
+                _ => throw new ArgumentOutOfRangeException(nameof(options), options.TrainedBound, "Unknown MineBound."),
             };
             objective.Discrete = discrete;
             return objective;

@@ -31,7 +31,10 @@ namespace Mine.MLNet.Estimation.Engine
         private readonly MineObjective objective;
         private readonly Generator training;
         private readonly Generator evaluation;
+        private readonly double averaging;
         private StatisticsNetwork network;
+        private StatisticsNetwork averaged;
+        private long averagedSteps;
         private AdamOptimizer optimizer;
         private CandidateInputs inputs;
         private double[] intervalSums;
@@ -47,10 +50,17 @@ namespace Mine.MLNet.Estimation.Engine
         /// <param name="trainingState">The fit's training generator state after the networks were drawn.</param>
         /// <param name="evaluationState">The fit's evaluation generator state.</param>
         /// <param name="device">Where the networks run.</param>
+        /// <param name="averaging">Decay of the exponential moving average of the weights that is evaluated and kept (0: the weights themselves).</param>
         public BatchedCandidates(StatisticsNetwork network, MineObjective objective, int[] members, IReadOnlyList<int[]> candidates, int dimensions, int width,
-            double learningRate, Tensor trainingState, Tensor evaluationState, Device device)
+            double learningRate, Tensor trainingState, Tensor evaluationState, Device device, double averaging = 0)
         {
             this.network = network;
+            this.averaging = averaging;
+            if (averaging > 0)
+            {
+                using Tensor every = tensor(Enumerable.Range(0, members.Length).Select(k => (long)k).ToArray(), device: device);
+                averaged = network.Subset(every);
+            }
             this.objective = objective;
             this.candidates = candidates;
             this.dimensions = dimensions;
@@ -67,8 +77,8 @@ namespace Mine.MLNet.Estimation.Engine
         /// <summary>The group's candidates still training, as indices into the fit's candidates, in network order.</summary>
         public int[] Active { get; private set; }
 
-        /// <summary>The network of the active candidates.</summary>
-        public StatisticsNetwork Network => network;
+        /// <summary>The network of the active candidates that is evaluated and kept: the weights' moving average when averaging.</summary>
+        public StatisticsNetwork Network => averaged ?? network;
 
         /// <summary>
         /// Trains steps <paramref name="from"/> + 1 to <paramref name="until"/> on batches of <paramref name="batchSize"/>
@@ -89,6 +99,8 @@ namespace Mine.MLNet.Estimation.Engine
                     optimizer.ZeroGrad();
                     loss.backward();
                     optimizer.Step();
+                    if (averaged != null)
+                        Average();
                     for (int p = 0; p < batchBounds.Length; p++)
                         intervalSums[p] += batchBounds[p];
                     intervalSteps++;
@@ -108,9 +120,10 @@ namespace Mine.MLNet.Estimation.Engine
                 means[p] = intervalSums[p] / intervalSteps;
             Array.Clear(intervalSums);
             intervalSteps = 0;
-            network.eval();
-            BoundEvaluation[] held = objective.Evaluate(network, inputs, x, z, categories, evaluation, cancellation);
-            network.train();
+            StatisticsNetwork evaluated = Network;
+            evaluated.eval();
+            BoundEvaluation[] held = objective.Evaluate(evaluated, inputs, x, z, categories, evaluation, cancellation);
+            evaluated.train();
             return (means, held);
         }
 
@@ -128,6 +141,12 @@ namespace Mine.MLNet.Estimation.Engine
             using Tensor index = tensor(Array.ConvertAll(positions, p => (long)p), device: device);
             StatisticsNetwork smaller = network.Subset(index);
             AdamOptimizer smallerOptimizer = optimizer.Subset(smaller.parameters(), index);
+            if (averaged != null)
+            {
+                StatisticsNetwork smallerAverage = averaged.Subset(index);
+                averaged.Dispose();
+                averaged = smallerAverage;
+            }
             network.Dispose();
             optimizer.Dispose();
             inputs.Dispose();
@@ -138,8 +157,16 @@ namespace Mine.MLNet.Estimation.Engine
             Active = still;
         }
 
+        /// <summary>Moves the averaged network one step towards the trained one.</summary>
+        private void Average()
+        {
+            averagedSteps++;
+            WeightAveraging.Update(averaged.parameters().ToArray<Tensor>(), network.parameters().ToArray<Tensor>(), WeightAveraging.Rate(averaging, averagedSteps));
+        }
+
         public void Dispose()
         {
+            averaged?.Dispose();
             network.Dispose();
             optimizer.Dispose();
             inputs.Dispose();

@@ -77,13 +77,16 @@ namespace Mine.MLNet.Estimation.Engine
         private sealed record FoldResult(BoundEvaluation Estimate, BoundEvaluation Decision, int EstimationRows, IReadOnlyList<MineCurvePoint> TrainingCurve,
             IReadOnlyList<MineCurvePoint> ValidationCurve, int Steps);
 
-        private FoldResult[] FitFold(PairedSamples samples, IReadOnlyList<int[]> candidates, SampleSplit split, int seed, FitPlan plan,
+        private FoldResult[] FitFold(PairedSamples samples, IReadOnlyList<int[]> samplesCandidates, SampleSplit split, int seed, FitPlan plan,
             string stage, ThreadBudget threads)
         {
             // Every tensor made here, temporaries included, stays reachable from this scope until the run ends, so no
             // finalizer can free one while libtorch reads it (the groups' workers open scopes of their own).
             using var runScope = NewDisposeScope();
-            using FoldTensors data = FoldTensors.Create(samples, split, options.GaussianizeMarginals, device);
+            using FoldTensors data = FoldTensors.Create(samples, split, options.GaussianizeMarginals, device, plan.MeanSquares);
+            // X's appended mean square (the dimension after the samples' own) is seen by every candidate.
+            IReadOnlyList<int[]> candidates = data.XWidth == samples.XWidth ? samplesCandidates
+                : samplesCandidates.Select(c => c.Append(samples.XWidth).ToArray()).ToList();
             int count = candidates.Count;
             int width = candidates.Max(c => c.Length);
             int interval = plan.Schedule.Interval(split.Training.Length);
@@ -94,10 +97,10 @@ namespace Mine.MLNet.Estimation.Engine
             // Separate generators: training draws never shift the evaluation's permutations.
             using var trainingGenerator = new Generator((ulong)seed, device);
             using var evaluationGenerator = new Generator((ulong)seed ^ 0x5DEECE66DUL, device);
-            var network = new StatisticsNetwork(count, width, samples.ZWidth, plan.NetworkSize.HiddenLayers(width), trainingGenerator);
+            var network = new StatisticsNetwork(count, width, data.ZWidth, plan.NetworkSize.HiddenLayers(width), trainingGenerator);
             network.to(device);
             using var tracker = new CandidateTracker(network, device);
-            BatchedCandidates[] groups = Groups(network, candidates, samples.XWidth, width, GroupCount(count), data, batch, trainingGenerator, evaluationGenerator);
+            BatchedCandidates[] groups = Groups(network, candidates, data.XWidth, width, GroupCount(count), data, batch, trainingGenerator, evaluationGenerator, plan.WeightAveraging);
             network.Dispose();
             try
             {
@@ -149,7 +152,7 @@ namespace Mine.MLNet.Estimation.Engine
 
             // Every candidate's best network, evaluated once on the estimation rows.
             BoundEvaluation[] estimates;
-            using (var all = new CandidateInputs(candidates, samples.XWidth, device, width))
+            using (var all = new CandidateInputs(candidates, data.XWidth, device, width))
             {
                 tracker.Best.eval();
                 using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
@@ -195,7 +198,7 @@ namespace Mine.MLNet.Estimation.Engine
         /// <paramref name="network"/> with its own objective and copies of the two generators' states.
         /// </summary>
         private BatchedCandidates[] Groups(StatisticsNetwork network, IReadOnlyList<int[]> candidates, int dimensions, int width, int count,
-            FoldTensors data, int batch, Generator trainingGenerator, Generator evaluationGenerator)
+            FoldTensors data, int batch, Generator trainingGenerator, Generator evaluationGenerator, double averaging)
         {
             using Tensor trainingState = trainingGenerator.get_state();
             using Tensor evaluationState = evaluationGenerator.get_state();
@@ -206,13 +209,13 @@ namespace Mine.MLNet.Estimation.Engine
                 int[] members = Enumerable.Range(first, end - first).ToArray();
                 using Tensor index = tensor(Array.ConvertAll(members, k => (long)k), device: device);
                 groups[g] = new BatchedCandidates(network.Subset(index), MineObjective.Create(options, members.Length, data.Categories, batch), members, candidates,
-                    dimensions, width, options.LearningRate, trainingState, evaluationState, device);
+                    dimensions, width, options.LearningRate, trainingState, evaluationState, device, averaging);
             }
             return groups;
         }
 
         private string NonFinite(int step)
-            => $"MINE ({options.Bound}): the training bound became non-finite at step {step}, before the statistics network could be measured. " +
+            => $"MINE ({options.TrainedBound}): the training bound became non-finite at step {step}, before the statistics network could be measured. " +
                "The data may hold extreme values (a column spanning many orders of magnitude: keep MineOptions.GaussianizeMarginals on, or rescale it); " +
                "otherwise lower MineOptions.LearningRate.";
 

@@ -88,13 +88,30 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
                 channel.Info(MessageSensitivity.None, "Information bottleneck {0}/{1}: {2}", epoch, options.NumberOfEpochs, record);
             }
 
-            // The fitted model predicts with the averaged weights; the final estimate measures that encoder.
-            average?.Swap();
+            // The fitted model predicts with the averaged weights; the final estimate measures that encoder, with a
+            // statistics network refreshed on its codes (T trained against the moving weights, not their average).
+            if (average != null)
+            {
+                average.Swap();
+                Refresh(network, statistics, trainX, generator, optimizer.LearningRate);
+            }
             string rowsMeasured = held > 0 ? "held-out" : "training";
             BoundEvaluation bound = Estimate(network, statistics, objective, heldX ?? trainX, generator);
             BoundEvaluation estimate = bound.FloorAtZero();
-            channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats.",
-                rowsMeasured, estimate.Nats, estimate.StandardError);
+            // The same bound on training rows: what T learnt, measured the way the estimate is (a minibatch bound is not).
+            BoundEvaluation onTraining = held > 0 ? Estimate(network, statistics, objective, trainX, generator) : bound;
+            channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats (on training rows {3:F3} +- {4:F3}).",
+                rowsMeasured, estimate.Nats, estimate.StandardError, onTraining.Nats, onTraining.StandardError);
+            if (held > 0 && Math.Abs(bound.Nats - onTraining.Nats) > Agreement * BoundEvaluation.StandardErrorOfDifference(bound, onTraining))
+            {
+                channel.Warning(MessageSensitivity.None,
+                    "Information bottleneck: the final I(X;Z) on held-out rows, {0:F3} +- {1:F3} nats, differs from the same bound on training rows, {2:F3} +- {3:F3}, " +
+                    "by more than {4} standard errors: {5}. The held-out value is the one reported.",
+                    bound.Nats, bound.StandardError, onTraining.Nats, onTraining.StandardError, Agreement,
+                    bound.Nats < onTraining.Nats
+                        ? "T scores the training rows' codes higher than new rows' (it has fitted the training rows; more rows, or a smaller StatisticsNetworkHiddenLayerSizes, help)"
+                        : "T scores new rows higher than the rows it trained on, which only noise in a small held-out part explains (raise ValidationFraction)");
+            }
             // I(X;Z) >= 0, so a negative bound means T never caught up, lost track (docs/regulariser.md), or scores some
             // unseen pairs far above the rest; the estimate then says nothing about I(X;Z).
             if (history.Count > 0 && history[^1].MutualInformation < 0)
@@ -169,6 +186,43 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
                 batches++;
             }
             return (crossEntropySum / batches, boundSum / batches);
+        }
+
+        /// <summary>Standard errors within which the held-out estimate and the onTraining training bound should agree.</summary>
+        private const double Agreement = 3;
+
+        /// <summary>Optimisation steps of the final refresh of T: one pass over the training rows, within these limits.</summary>
+        private const int MinimumRefreshSteps = 100, MaximumRefreshSteps = 1000;
+
+        /// <summary>
+        /// Trains T alone (the encoder frozen, as it ships) on the training rows' codes for one pass over them, between
+        /// <see cref="MinimumRefreshSteps"/> and <see cref="MaximumRefreshSteps"/> steps, with a fresh Adam at the last epoch's
+        /// rate and a fresh moving average. Without it, T was fitted to codes of the moving weights; with averaging, the
+        /// shipped encoder's codes differ from every code T saw.
+        /// </summary>
+        private void Refresh(BottleneckNetwork network, StatisticsNetwork statistics, Tensor trainX, Generator generator, double learningRate)
+        {
+            long rows = trainX.shape[0];
+            int batch = (int)Math.Min(options.BatchSize, rows);
+            int steps = (int)Math.Clamp(rows / batch, MinimumRefreshSteps, MaximumRefreshSteps);
+            var objective = new DonskerVaradhanObjective(options.MovingAverageRate, 1);
+            using var optimizer = new AdamOptimizer(statistics.parameters(), learningRate);
+            network.eval();
+            statistics.train();
+            for (int step = 0; step < steps; step++)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                Tensor index = randint(rows, new long[] { batch }, generator: generator, device: device);
+                Tensor x = trainX.index_select(0, index);
+                Tensor z;
+                using (no_grad())
+                    z = network.Encode(x, randn(new long[] { batch, 1, network.NoiseWidth }, generator: generator, device: device)).squeeze(1);
+                Tensor loss = objective.TrainingLoss(statistics, x.unsqueeze(0), z, generator, out _);
+                optimizer.ZeroGrad();
+                loss.backward();
+                optimizer.Step();
+            }
         }
 
         /// <summary>Validation accuracy of the weights the model would ship with now: the averaged ones when averaging.</summary>

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Mine.MLNet.Native;
+using Mine.MLNet.Estimation.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -9,9 +9,7 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
 {
     /// <summary>
     /// An exponential moving average of a set of parameters (Polyak averaging, as Alemi et al. 2016 use with decay
-    /// 0.999 in the MNIST set-up the paper follows). After step t the average moves towards the current values with
-    /// decay min(<c>decay</c>, (1 + t) / (10 + t)), so that a short run averages its recent steps rather than keeping
-    /// the random initialisation.
+    /// 0.999 in the MNIST set-up the paper follows), with <see cref="WeightAveraging"/>'s warm-up, that can be swapped in.
     /// </summary>
     internal sealed class ParameterAverage : IDisposable
     {
@@ -32,12 +30,7 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
         public void Update()
         {
             steps++;
-            double rate = Math.Min(decay, (1.0 + steps) / (10.0 + steps));
-            using (no_grad())
-            {
-                for (int i = 0; i < parameters.Length; i++)
-                    ScalarArithmetic.ScaleAndAddInPlace(averages[i], rate, parameters[i], 1 - rate);
-            }
+            WeightAveraging.Update(averages, parameters, WeightAveraging.Rate(decay, steps));
         }
 
         /// <summary>Exchanges the parameters' values with the averages: call twice to get the training values back.</summary>
