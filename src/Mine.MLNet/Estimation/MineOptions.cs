@@ -15,7 +15,7 @@ namespace Mine.MLNet
         /// docs/bmi.md), unless its estimate on the early-stopping rows is above half the log of the batch size (2.77 nats
         /// at the default 256 rows). There a batch of shuffled pairs can no longer measure the marginal term E_Q[e^T] that
         /// the DV gradient divides by, and DV trains short of the truth (10 pairs of correlated Gaussians, truth 8.30 nats:
-        /// 6.1 to 6.3), so a <see cref="MineBound.Smile"/> network is trained as well and its estimate reported when higher
+        /// 6.1 to 6.2), so a <see cref="MineBound.Smile"/> network is trained as well and its estimate reported when higher
         /// (7.7 to 8.0); the estimate's <see cref="MutualInformationEstimate.ConfidenceLower"/> stays the DV bound's.
         /// MutualInformationSelect uses DonskerVaradhan. Set a bound to use that one alone.
         /// </summary>
@@ -51,7 +51,8 @@ namespace Mine.MLNet
         /// <summary>
         /// Fraction of rows held out from training, in (0, 1). Half of them drive early stopping, the other
         /// half give the reported estimate and its standard error, so neither is read during training and
-        /// the reported value is not the maximum of many noisy checks. Default 0.3.
+        /// the reported value is not the maximum of many noisy checks (with the automatic folds above 5,000 rows a second
+        /// network swaps the two halves). Default 0.3.
         /// </summary>
         public double ValidationFraction { get; set; } = 0.3;
 
@@ -83,8 +84,11 @@ namespace Mine.MLNet
         /// Cross-fitting folds. With K &gt; 1, K networks are trained, each without one fold of the rows and evaluated on
         /// it, so every row contributes to the estimate (K times the training time); with 1, one network and one
         /// 70/15/15 split. Default 0: 5 folds below <see cref="CrossFittingRowLimit"/> usable rows (small tables, where
-        /// a 15% estimation part would be a few dozen rows), 1 above. MutualInformationSelect's per-candidate networks
-        /// (Ranking, Conditional, Joint) cross-fit five folds below 1,000 rows.
+        /// a 15% estimation part would be a few dozen rows); above, one 70/15/15 split with two networks trained side by side
+        /// on its 70%, the second with the early-stopping and estimation parts exchanged, and their estimates combined as
+        /// folds are (on the Beyond Normal benchmark the lower confidence bound came within 25% of the truth in 113 of 120
+        /// runs, against 103 with one network). MutualInformationSelect's per-candidate networks (Ranking, Conditional,
+        /// Joint) cross-fit five folds below 1,000 rows, and train one network above.
         /// </summary>
         public int CrossFittingFolds { get; set; }
 

@@ -66,7 +66,7 @@ namespace Mine.MLNet
         /// <summary>The bound on the early-stopping rows at each evaluation.</summary>
         public IReadOnlyList<MineCurvePoint> ValidationCurve { get; }
 
-        /// <summary>Optimisation steps run before training stopped (both networks' when the automatic choice trained a SMILE network as well).</summary>
+        /// <summary>Optimisation steps run before training stopped, summed over the networks trained (cross-fitting folds, the second network of a swapped split, a SMILE network of the automatic bound).</summary>
         public int Steps { get; }
 
         /// <summary>Rows read and used (training plus held-out).</summary>

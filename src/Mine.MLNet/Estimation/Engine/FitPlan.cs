@@ -5,7 +5,7 @@ namespace Mine.MLNet.Estimation.Engine
     /// folds, the networks' size, the early-stopping schedule and the race. An estimate and a selection search build their
     /// own plans, so the engine has no mode of its own.
     /// </summary>
-    /// <param name="Stage">What is being trained, for <see cref="MineOptions.Progress"/> ("fold i/K" is appended when cross-fitting).</param>
+    /// <param name="Stage">What is being trained, for <see cref="MineOptions.Progress"/> ("fold i/K" is appended when cross-fitting, "network i/2" with swapped held-out parts).</param>
     /// <param name="Folds">Cross-fitting folds; 1 is one training / early-stopping / estimation split.</param>
     /// <param name="NetworkSize">The hidden layers for the widest candidate.</param>
     /// <param name="Schedule">Evaluation interval and patience.</param>
@@ -16,14 +16,21 @@ namespace Mine.MLNet.Estimation.Engine
     /// 0.246 for 0.299; spiral of the 5x5 two-pair Gaussian: 0.637 to 0.830 for 1.022) and moved no other task's mean by more than 0.011.
     /// A selection's candidates are subsets of X, whose mean square would be another candidate's, so selections leave it off.</param>
     /// <param name="WeightAveraging">Decay of the moving average of the networks' weights that is evaluated and kept; 0 for the weights themselves.</param>
+    /// <param name="SwapHeldOutParts">With one split (<paramref name="Folds"/> 1): train a second network on the same training
+    /// rows with the early-stopping and estimation parts exchanged, and combine the two estimates as cross-fitted folds are,
+    /// so every held-out row is estimated on, by a network that neither trained nor stopped on it. An estimate's plan when
+    /// <see cref="MineOptions.CrossFittingFolds"/> is automatic: on the Beyond Normal suite it brought the lower confidence
+    /// bound within 25% of the truth in 113 of 120 runs (103 with one network), mean absolute error 0.054 either way, at 2.3
+    /// s per estimate against 1.9 (the two train side by side).</param>
     internal sealed record FitPlan(string Stage, int Folds, StatisticsNetworkSize NetworkSize, EarlyStoppingSchedule Schedule, CandidateRaceSettings Race,
-        bool MeanSquares = false, double WeightAveraging = 0)
+        bool MeanSquares = false, double WeightAveraging = 0, bool SwapHeldOutParts = false)
     {
-        /// <summary>An estimate: the paper's network, 5 folds below <see cref="MineOptions.CrossFittingRowLimit"/> rows unless set, the mean squares appended and the weights averaged.</summary>
+        /// <summary>An estimate: the paper's network, 5 folds below <see cref="MineOptions.CrossFittingRowLimit"/> rows unless set, the mean squares appended and the weights averaged; from 5,000 rows up (automatic folds) two networks with the held-out parts swapped.</summary>
         public static FitPlan ForEstimate(MineOptions options, int rows)
             => new("EstimateMutualInformation", CrossFittingFolds(options, rows, automatic: true),
                 StatisticsNetworkSize.ForEstimate(options), EarlyStoppingSchedule.ForEstimate(options), CandidateRaceSettings.None,
-                MeanSquares: true, WeightAveraging: EstimateWeightAveraging);
+                MeanSquares: true, WeightAveraging: EstimateWeightAveraging,
+                SwapHeldOutParts: options.CrossFittingFolds == 0);
 
         /// <summary>
         /// The decay of the moving average of an estimate's weights that is evaluated and kept (Polyak averaging, about the

@@ -58,6 +58,9 @@ namespace Mine.MLNet.Estimation.Engine
             return (rows - largestFold - monitoring, monitoring, smallestFold);
         }
 
+        /// <summary>The same training rows, with the early-stopping and estimation parts exchanged.</summary>
+        public SampleSplit Swapped() => new SampleSplit(Training, Estimation, Monitoring);
+
         public static SampleSplit Create(int rows, double heldOutFraction, int seed)
         {
             int[] order = Shuffled(rows, seed);

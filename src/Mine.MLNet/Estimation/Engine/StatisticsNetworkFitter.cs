@@ -45,12 +45,13 @@ namespace Mine.MLNet.Estimation.Engine
         public MineRun[] Fit(PairedSamples samples, IReadOnlyList<int[]> candidates, int seed, FitPlan plan)
         {
             SampleSplit[] splits = plan.Folds == 1
-                ? new[] { SampleSplit.Create(samples.Rows, options.ValidationFraction, seed) }
+                ? Single(SampleSplit.Create(samples.Rows, options.ValidationFraction, seed), plan.SwapHeldOutParts)
                 : SampleSplit.CrossFit(samples.Rows, plan.Folds, options.ValidationFraction, seed);
             // The folds are independent trainings with their own generators: they run side by side (TrainingWorkers), and
             // each fold's share of the threads trains groups of its candidates side by side.
             FoldResult[][] perFold = TrainingWorkers.Run(splits.Length, ThreadBudget.For(options.NumberOfThreads), (f, threads) =>
-                FitFold(samples, candidates, splits[f], seed + f, plan, splits.Length == 1 ? plan.Stage : $"{plan.Stage} fold {f + 1}/{splits.Length}", threads));
+                FitFold(samples, candidates, splits[f], seed + f, plan,
+                    splits.Length == 1 ? plan.Stage : $"{plan.Stage} {(plan.Folds == 1 ? "network" : "fold")} {f + 1}/{splits.Length}", threads));
 
             var runs = new MineRun[candidates.Count];
             for (int k = 0; k < candidates.Count; k++)
@@ -72,6 +73,9 @@ namespace Mine.MLNet.Estimation.Engine
             }
             return runs;
         }
+
+        /// <summary>One split, or with <paramref name="swap"/> the split and its swapped twin (two networks on the same training rows).</summary>
+        private static SampleSplit[] Single(SampleSplit split, bool swap) => swap ? new[] { split, split.Swapped() } : new[] { split };
 
         /// <summary>One candidate's result on one split, before folds are combined.</summary>
         private sealed record FoldResult(BoundEvaluation Estimate, BoundEvaluation Decision, int EstimationRows, IReadOnlyList<MineCurvePoint> TrainingCurve,
