@@ -80,7 +80,7 @@ namespace Mine.MLNet.Benchmarks
                 double mean = c.Estimates.Average(e => e.Nats);
                 int within = c.Estimates.Count(e => Math.Abs(e.Nats - c.Truth) <= c.Tolerance * c.Truth);
                 string bounds = string.Join(", ", c.Estimates.Select(e => e.Bound.ToString()).Distinct());
-                s.AppendLine(Invariant($"| {c.Name} | {c.Truth:F4} | {string.Join(" ", c.Estimates.Select(e => e.Nats.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))} | {mean:F3} | {(mean - c.Truth) / c.Truth:+0.0%;-0.0%} | {within} / {c.Estimates.Count} within {c.Tolerance:P0} | {bounds} | {string.Join(" ", c.Estimates.Select(e => e.ConfidenceLower.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))} | {c.Seconds.Average():F1} |"));
+                s.AppendLine(Invariant($"| {c.Name} | {c.Truth:F4} | {string.Join(" ", c.Estimates.Select(e => Invariant($"{e.Nats:F3}")))} | {mean:F3} | {(mean - c.Truth) / c.Truth:+0.0%;-0.0%} | {within} / {c.Estimates.Count} within {c.Tolerance:P0} | {bounds} | {string.Join(" ", c.Estimates.Select(e => Invariant($"{e.ConfidenceLower:F3}")))} | {c.Seconds.Average():F1} |"));
             }
             return s.ToString();
         }

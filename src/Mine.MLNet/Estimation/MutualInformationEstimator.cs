@@ -75,7 +75,7 @@ namespace Mine.MLNet.Estimation
                 options.Bound?.ToString() ?? "automatic bound", samples.Rows, skipped, x.Width, z.Width, session.Seed);
             TorchSharp.torch.Device device = session.Device(options.Device, "MineOptions.Device");
             FitPlan plan = FitPlan.ForEstimate(options, samples.Rows);
-            MineRun run = Fit(new StatisticsNetworkFitter(cancellable, device, session.Channel), cancellable, samples, session.Seed, plan);
+            MineRun run = Fit(cancellable, device, session.Channel, samples, session.Seed, plan);
             var estimate = new MutualInformationEstimate(options.TrainedBound, run.Estimate.Nats, run.Estimate.StandardError,
                 run.TrainingCurve, run.ValidationCurve, run.Steps, samples.Rows, skipped);
             double switchNats = AutomaticBound.SwitchNats(options, plan, samples.Rows);
@@ -87,7 +87,7 @@ namespace Mine.MLNet.Estimation
                     "MINE: the Donsker-Varadhan bound reached {0:F3} nats on the early-stopping rows, above ln(batch size) / 2 = {1:F3}, where a batch of shuffled pairs cannot measure its marginal term; training a {2} network as well.",
                     run.DecisionNats, switchNats, AutomaticBound.High);
                 MineOptions smile = cancellable.WithBound(AutomaticBound.High);
-                MineRun high = Fit(new StatisticsNetworkFitter(smile, device, session.Channel), smile, samples, session.Seed, AutomaticBound.HighPlan(plan));
+                MineRun high = Fit(smile, device, session.Channel, samples, session.Seed, AutomaticBound.HighPlan(plan));
                 if (high.Estimate.Nats > run.Estimate.Nats)
                 {
                     estimate = new MutualInformationEstimate(AutomaticBound.High, high.Estimate.Nats, high.Estimate.StandardError,
@@ -98,11 +98,11 @@ namespace Mine.MLNet.Estimation
             return estimate;
         }
 
-        /// <summary>One network on every dimension of X; a non-finite held-out value is an error.</summary>
-        private MineRun Fit(StatisticsNetworkFitter fitter, MineOptions trained, PairedSamples samples, int seed, FitPlan plan)
+        /// <summary>One network with <paramref name="trained"/>'s bound on every dimension of X; a non-finite held-out value is an error.</summary>
+        private MineRun Fit(MineOptions trained, TorchSharp.torch.Device device, IChannel channel, PairedSamples samples, int seed, FitPlan plan)
         {
             int[] everyDimension = Enumerable.Range(0, samples.XWidth).ToArray();
-            MineRun run = fitter.Fit(samples, new[] { everyDimension }, seed, plan)[0];
+            MineRun run = new StatisticsNetworkFitter(trained, device, channel).Fit(samples, new[] { everyDimension }, seed, plan)[0];
             if (!double.IsFinite(run.Estimate.Nats) || double.IsNaN(run.Estimate.StandardError))
             {
                 throw host.Process(new InvalidOperationException(

@@ -188,7 +188,7 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
             return (crossEntropySum / batches, boundSum / batches);
         }
 
-        /// <summary>Standard errors within which the held-out estimate and the onTraining training bound should agree.</summary>
+        /// <summary>Standard errors of their difference within which the held-out estimate and the same bound on training rows should agree.</summary>
         private const double Agreement = 3;
 
         /// <summary>Optimisation steps of the final refresh of T: one pass over the training rows, within these limits.</summary>
