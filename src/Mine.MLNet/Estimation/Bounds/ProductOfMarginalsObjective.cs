@@ -54,6 +54,13 @@ namespace Mine.MLNet.Estimation.Bounds
             }
         }
 
+        /// <summary>The scores T(x_i, z_i) of the rows' own pairs, one array per candidate.</summary>
+        public static float[][] JointScores(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, CancellationToken cancellation)
+        {
+            using (no_grad())
+                return Score(network, inputs, x, z, cancellation);
+        }
+
         /// <summary>The training loss (to minimise) and each candidate's bound on the batch.</summary>
         /// <param name="joint">[K, B] scores of the joint pairs.</param>
         /// <param name="marginal">[K, M] scores of pairs from Q.</param>

@@ -36,10 +36,11 @@ namespace Mine.MLNet
 
         /// <summary>
         /// Standard deviation sigma of the noise of the <see cref="BottleneckEncoder.Additive"/> and
-        /// <see cref="BottleneckEncoder.Propagated"/> encoders, in units of the standardised input. Default 0.5.
+        /// <see cref="BottleneckEncoder.Propagated"/> encoders, in units of the standardised input. Default 1.0: on MNIST
+        /// in one hour, 1.27 % test error over three seeds against 1.51 % at 0.5 (docs/mnist.md).
         /// (The <see cref="BottleneckEncoder.Gaussian"/> encoder learns its own sigma(x).)
         /// </summary>
-        public double NoiseStandardDeviation { get; set; } = 0.5;
+        public double NoiseStandardDeviation { get; set; } = 1.0;
 
         /// <summary>Hidden layers of the MINE statistics network T(x, z) (ReLU). Default [512, 512].</summary>
         public int[] StatisticsNetworkHiddenLayerSizes { get; set; } = { 512, 512 };
@@ -61,10 +62,10 @@ namespace Mine.MLNet
 
         /// <summary>
         /// Factor applied to the learning rate every <see cref="LearningRateDecayEpochs"/> epochs: epoch e trains at
-        /// LearningRate * LearningRateDecay^floor((e - 1) / LearningRateDecayEpochs). Default 1 (a constant rate);
-        /// Alemi et al. (2016), whose MNIST set-up the paper follows, use 0.97 every 2 epochs. In (0, 1].
+        /// LearningRate * LearningRateDecay^floor((e - 1) / LearningRateDecayEpochs). Default 0.97 every 2 epochs, as
+        /// Alemi et al. (2016), whose MNIST set-up the paper follows (the rate halves in about 46 epochs); 1 keeps it constant. In (0, 1].
         /// </summary>
-        public double LearningRateDecay { get; set; } = 1;
+        public double LearningRateDecay { get; set; } = 0.97;
 
         /// <summary>Epochs between two applications of <see cref="LearningRateDecay"/>. Default 2.</summary>
         public int LearningRateDecayEpochs { get; set; } = 2;
@@ -76,9 +77,9 @@ namespace Mine.MLNet
         /// steps, not its initial weights. Alemi et al. (2016) use 0.999. The statistics network trained against the moving
         /// weights, so before the final estimate it trains alone for one pass over the training rows (100 to 1,000 steps) on
         /// the averaged encoder's codes; the log warns when the held-out estimate and the same bound on training rows then
-        /// differ by more than 3 standard errors. Default 0: the model keeps the last weights. In [0, 1).
+        /// differ by more than 3 standard errors. Default 0.999; 0 keeps the last weights (and skips the refresh). In [0, 1).
         /// </summary>
-        public double ParameterAveragingDecay { get; set; }
+        public double ParameterAveragingDecay { get; set; } = 0.999;
 
         /// <summary>
         /// Wall-clock budget for training: no new epoch starts once this much time has passed since the first one
