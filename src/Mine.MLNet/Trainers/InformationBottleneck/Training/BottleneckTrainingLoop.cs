@@ -264,23 +264,21 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
 
         /// <summary>The highest score T gives the own pairs (x_i, z_i) of up to <see cref="EstimationRows"/> training rows, with fresh noise.</summary>
         private double HighestJointScore(BottleneckNetwork network, StatisticsNetwork statistics, Tensor trainX, Generator generator)
-        {
-            network.eval();
-            statistics.eval();
-            using var scope = NewDisposeScope();
-            using (no_grad())
-            {
-                Tensor rows = trainX.narrow(0, 0, Math.Min(EstimationRows, trainX.shape[0]));
-                Tensor z = network.Encode(rows, randn(new long[] { rows.shape[0], 1, network.NoiseWidth }, generator: generator, device: device)).squeeze(1);
-                using var inputs = new CandidateInputs(new[] { Enumerable.Range(0, (int)rows.shape[1]).ToArray() }, (int)rows.shape[1], device);
-                return ProductOfMarginalsObjective.JointScores(statistics, inputs, rows, z, options.CancellationToken)[0].Max();
-            }
-        }
+            => Scored(network, trainX, generator, (rows, z, inputs) => ProductOfMarginalsObjective.JointScores(statistics, inputs, rows, z, options.CancellationToken)[0].Max(), statistics);
 
         /// <summary>The Donsker-Varadhan bound of the trained T on rows the statistics network never trained on (when there are any), not floored.</summary>
         private BoundEvaluation Estimate(BottleneckNetwork network, StatisticsNetwork statistics, MineObjective objective, Tensor x, ulong evaluationSeed)
         {
             using var generator = new Generator(evaluationSeed, device);
+            return Scored(network, x, generator, (rows, z, inputs) => objective.Evaluate(statistics, inputs, rows, z, null, generator, options.CancellationToken)[0], statistics);
+        }
+
+        /// <summary>
+        /// <paramref name="score"/> of up to <see cref="EstimationRows"/> of the rows <paramref name="x"/>, their codes (one noise
+        /// draw from <paramref name="generator"/>) and the statistics network's inputs, with both networks in evaluation mode.
+        /// </summary>
+        private TResult Scored<TResult>(BottleneckNetwork network, Tensor x, Generator generator, Func<Tensor, Tensor, CandidateInputs, TResult> score, StatisticsNetwork statistics)
+        {
             network.eval();
             statistics.eval();
             using var scope = NewDisposeScope();
@@ -289,7 +287,7 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
                 Tensor rows = x.narrow(0, 0, Math.Min(EstimationRows, x.shape[0]));
                 Tensor z = network.Encode(rows, randn(new long[] { rows.shape[0], 1, network.NoiseWidth }, generator: generator, device: device)).squeeze(1);
                 using var inputs = new CandidateInputs(new[] { Enumerable.Range(0, (int)rows.shape[1]).ToArray() }, (int)rows.shape[1], device);
-                return objective.Evaluate(statistics, inputs, rows, z, null, generator, options.CancellationToken)[0];
+                return score(rows, z, inputs);
             }
         }
 
