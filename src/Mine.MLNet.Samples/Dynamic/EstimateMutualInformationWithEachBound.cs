@@ -27,10 +27,10 @@ namespace Mine.MLNet.Samples.Dynamic
 
             // Expected output (seed 0, x64 CPU):
             //   Truth: 0.830 nats
-            //   DonskerVaradhan  0.821 ± 0.016 nats after 4300 steps
-            //   Nwj              0.820 ± 0.016 nats after 4300 steps
-            //   InfoNce          0.805 ± 0.015 nats after 3300 steps
-            //   Smile            0.818 ± 0.016 nats after 5100 steps
+            //   DonskerVaradhan  0.820 ± 0.016 nats after 8600 steps
+            //   Nwj              0.822 ± 0.016 nats after 9400 steps
+            //   InfoNce          0.805 ± 0.015 nats after 7800 steps
+            //   Smile            0.819 ± 0.016 nats after 10200 steps
         }
 
         private static IEnumerable<Pair> GenerateData(int count, double rho)

@@ -87,8 +87,10 @@ namespace Mine.MLNet
         /// a 15% estimation part would be a few dozen rows); above, one 70/15/15 split with two networks trained side by side
         /// on its 70%, the second with the early-stopping and estimation parts exchanged, and their estimates combined as
         /// folds are (on the Beyond Normal benchmark the lower confidence bound came within 25% of the truth in 113 of 120
-        /// runs, against 103 with one network). MutualInformationSelect's per-candidate networks (Ranking, Conditional,
-        /// Joint) cross-fit five folds below 1,000 rows, and train one network above.
+        /// runs, against 103 with one network). Every fold or split of an estimate trains two statistics networks from
+        /// different initial weights, and their mean score is the T evaluated: a lower bound still, and on that benchmark
+        /// 0.046 nats from the truth on average instead of 0.054, at about 1.5 times the time. MutualInformationSelect's
+        /// per-candidate networks (Ranking, Conditional, Joint) cross-fit five folds below 1,000 rows, and train one network above.
         /// </summary>
         public int CrossFittingFolds { get; set; }
 

@@ -28,10 +28,10 @@ namespace Mine.MLNet
         /// <summary>The most steps this stage can take (<see cref="MineOptions.MaxSteps"/>); early stopping usually ends it sooner.</summary>
         public int MaxSteps { get; }
 
-        /// <summary>Statistics networks trained together in this stage (1 for an estimate, one per candidate in a selection).</summary>
+        /// <summary>What is measured in this stage: 1 for an estimate (whose two statistics networks, its critics, count as one), one per candidate in a selection.</summary>
         public int Candidates { get; }
 
-        /// <summary>Networks whose held-out bound improved within the early-stopping patience; training ends when none is left.</summary>
+        /// <summary>Candidates with a network whose held-out bound improved within the early-stopping patience; training ends when none is left.</summary>
         public int CandidatesImproving { get; }
 
         /// <summary>The best held-out bound reached so far by any of the networks, in nats.</summary>

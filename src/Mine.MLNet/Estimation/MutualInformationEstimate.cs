@@ -60,13 +60,13 @@ namespace Mine.MLNet
         /// <summary>The standard normal's 95% quantile, for a one-sided bound.</summary>
         internal const double OneSidedZ = 1.6448536269514722;
 
-        /// <summary>The training bound, averaged over the steps of each evaluation interval.</summary>
+        /// <summary>The training bound, averaged over the steps of each evaluation interval, of the first network trained (the first critic of the first fold or split).</summary>
         public IReadOnlyList<MineCurvePoint> TrainingCurve { get; }
 
-        /// <summary>The bound on the early-stopping rows at each evaluation.</summary>
+        /// <summary>The bound on the early-stopping rows at each evaluation, of the same network as <see cref="TrainingCurve"/>.</summary>
         public IReadOnlyList<MineCurvePoint> ValidationCurve { get; }
 
-        /// <summary>Optimisation steps run before training stopped, summed over the networks trained (cross-fitting folds, the second network of a swapped split, a SMILE network of the automatic bound).</summary>
+        /// <summary>Optimisation steps run before training stopped, summed over the networks trained (the two critics of each split, cross-fitting folds, the second network of a swapped split, a SMILE network of the automatic bound).</summary>
         public int Steps { get; }
 
         /// <summary>Rows read and used (training plus held-out).</summary>

@@ -47,10 +47,17 @@ namespace Mine.MLNet.Tests.Hosting
 
             CollectionAssert.AreEqual(new[] { 100, 200, 300 }, progress.Reports.Select(r => r.Step).ToArray());
             Assert.IsTrue(progress.Reports.All(r => r.MaxSteps == 300 && r.Candidates == 1 && r.Stage == "EstimateMutualInformation"));
-            // The reported best held-out bound is the maximum of the validation curve so far.
-            CollectionAssert.AreEqual(
-                estimate.ValidationCurve.Select((p, i) => estimate.ValidationCurve.Take(i + 1).Max(q => Math.Max(q.Nats, 0))).ToArray(),
-                progress.Reports.Select(r => r.BestHeldOutNats).ToArray());
+            // The reported best held-out bound is the best of the estimate's two critics so far: never below the running
+            // maximum of the first critic's validation curve, never falling, and below the truth (0.51 nats) plus noise.
+            double[] best = progress.Reports.Select(r => r.BestHeldOutNats).ToArray();
+            double[] firstCritic = estimate.ValidationCurve.Select((p, i) => estimate.ValidationCurve.Take(i + 1).Max(q => Math.Max(q.Nats, 0))).ToArray();
+            Assert.HasCount(firstCritic.Length, best);
+            for (int i = 0; i < best.Length; i++)
+            {
+                Assert.IsGreaterThanOrEqualTo(firstCritic[i], best[i], $"evaluation {i}: reported {best[i]}, first critic {firstCritic[i]}");
+                Assert.IsGreaterThanOrEqualTo(i == 0 ? 0 : best[i - 1], best[i]);
+                Assert.IsLessThan(CorrelatedGaussians.TrueMutualInformation(1, 0.8) + 0.15, best[i]);
+            }
         }
 
         [TestMethod]

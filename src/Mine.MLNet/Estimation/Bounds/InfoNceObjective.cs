@@ -23,7 +23,7 @@ namespace Mine.MLNet.Estimation.Bounds
 
         public override Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double[] batchBounds)
         {
-            Tensor bounds = RowBounds(network, x, z).mean(new long[] { 1 });
+            Tensor bounds = RowBounds(network.Pairwise(x, z)).mean(new long[] { 1 });
             batchBounds = ToDoubles(bounds);
             return -bounds.sum();
         }
@@ -32,8 +32,9 @@ namespace Mine.MLNet.Estimation.Bounds
             Generator generator, CancellationToken cancellation)
         {
             int n = (int)x.shape[0];
-            var values = new List<float>[inputs.Count];
-            for (int k = 0; k < inputs.Count; k++)
+            int count = inputs.Count / Critics;
+            var values = new List<float>[count];
+            for (int k = 0; k < count; k++)
                 values[k] = new List<float>(n);
             using (no_grad())
             {
@@ -46,14 +47,14 @@ namespace Mine.MLNet.Estimation.Bounds
                     long start = (long)n * c / chunks, end = (long)n * (c + 1) / chunks;
                     using var scope = NewDisposeScope();
                     Tensor rows = order.narrow(0, start, end - start);
-                    float[] perRow = RowBounds(network, inputs.Gather(x.index_select(0, rows)), z.index_select(0, rows)).cpu().data<float>().ToArray();
+                    float[] perRow = RowBounds(MeanOverCritics(network.Pairwise(inputs.Gather(x.index_select(0, rows)), z.index_select(0, rows)), Critics)).cpu().data<float>().ToArray();
                     int length = (int)(end - start);
-                    for (int k = 0; k < inputs.Count; k++)
+                    for (int k = 0; k < count; k++)
                         values[k].AddRange(new ArraySegment<float>(perRow, k * length, length));
                 }
             }
-            var results = new BoundEvaluation[inputs.Count];
-            for (int k = 0; k < inputs.Count; k++)
+            var results = new BoundEvaluation[count];
+            for (int k = 0; k < count; k++)
             {
                 float[] influence = values[k].ToArray();
                 double sum = 0;
@@ -64,11 +65,8 @@ namespace Mine.MLNet.Estimation.Bounds
             return results;
         }
 
-        /// <summary>Per-row InfoNCE terms, [K, n].</summary>
-        private static Tensor RowBounds(StatisticsNetwork network, Tensor x, Tensor z)
-        {
-            Tensor scores = network.Pairwise(x, z);
-            return ScalarArithmetic.Add(scores.diagonal(0, 1, 2) - scores.logsumexp(2), Math.Log(x.shape[1]));
-        }
+        /// <summary>Per-row InfoNCE terms, [K, n], from the scores of every pair, [K, n, n].</summary>
+        private static Tensor RowBounds(Tensor scores)
+            => ScalarArithmetic.Add(scores.diagonal(0, 1, 2) - scores.logsumexp(2), Math.Log(scores.shape[1]));
     }
 }

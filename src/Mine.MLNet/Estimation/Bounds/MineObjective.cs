@@ -16,8 +16,10 @@ namespace Mine.MLNet.Estimation.Bounds
         /// Creates the objective selected in <paramref name="options"/> for <paramref name="candidates"/> networks;
         /// <paramref name="discrete"/> (or null) holds the categories of a discrete Z for an exact marginal term;
         /// <paramref name="batchSize"/> is the rows per step (InfoNCE's held-out chunks are as large), by default the options'.
+        /// <paramref name="critics"/> is the networks per candidate whose mean score an evaluation takes as the candidate's T
+        /// (<see cref="Critics"/>).
         /// </summary>
-        public static MineObjective Create(MineOptions options, int candidates, DiscreteMarginalTensors discrete = null, int? batchSize = null)
+        public static MineObjective Create(MineOptions options, int candidates, DiscreteMarginalTensors discrete = null, int? batchSize = null, int critics = 1)
         {
             MineObjective objective = options.TrainedBound switch
             {
@@ -28,8 +30,18 @@ namespace Mine.MLNet.Estimation.Bounds
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.TrainedBound, "Unknown MineBound."),
             };
             objective.Discrete = discrete;
+            objective.Critics = critics;
             return objective;
         }
+
+        /// <summary>
+        /// Consecutive networks per candidate in what <see cref="Evaluate"/> is given: candidate k's T is the mean score of
+        /// networks k C to k C + C - 1, so an evaluation returns one bound per C networks. Every bound here is concave in T
+        /// (E_P[T] is linear, log E_Q[e^T] and the InfoNCE log-sum-exp convex), so the mean of C networks scores at least
+        /// the mean of their bounds, and, being one more function T, is still a lower bound. 1 (the default): each network
+        /// is its own candidate. Training ignores it: every network trains on its own loss.
+        /// </summary>
+        public int Critics { get; private set; } = 1;
 
         /// <summary>The categories of a discrete Z, when the marginal term is computed exactly; null otherwise.</summary>
         protected DiscreteMarginalTensors Discrete { get; private set; }
@@ -42,8 +54,9 @@ namespace Mine.MLNet.Estimation.Bounds
         public abstract Tensor TrainingLoss(StatisticsNetwork network, Tensor x, Tensor z, Generator generator, out double[] batchBounds);
 
         /// <summary>
-        /// Each candidate's bound on held-out rows (<paramref name="x"/> [n, F], <paramref name="z"/> [n, Wz]);
-        /// <paramref name="categories"/> holds each row's category when Z is discrete, else null.
+        /// Each candidate's bound on held-out rows (<paramref name="x"/> [n, F], <paramref name="z"/> [n, Wz]), one per
+        /// <see cref="Critics"/> networks of <paramref name="inputs"/>; <paramref name="categories"/> holds each row's
+        /// category when Z is discrete, else null.
         /// </summary>
         public abstract BoundEvaluation[] Evaluate(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, int[] categories,
             Generator generator, CancellationToken cancellation);
@@ -54,6 +67,19 @@ namespace Mine.MLNet.Estimation.Bounds
         /// </summary>
         public virtual void KeepCandidates(int[] positions)
         {
+        }
+
+        /// <summary>Scores [K C, ...] of consecutive groups of <paramref name="critics"/> networks to their means, [K, ...].</summary>
+        protected static Tensor MeanOverCritics(Tensor scores, int critics)
+        {
+            if (critics == 1)
+                return scores;
+            long[] shape = scores.shape;
+            long[] grouped = new long[shape.Length + 1];
+            grouped[0] = shape[0] / critics;
+            grouped[1] = critics;
+            Array.Copy(shape, 1, grouped, 2, shape.Length - 1);
+            return scores.reshape(grouped).mean(new long[] { 1 });
         }
 
         /// <summary>A [K] tensor as doubles.</summary>

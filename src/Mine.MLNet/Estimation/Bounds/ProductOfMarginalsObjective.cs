@@ -47,18 +47,18 @@ namespace Mine.MLNet.Estimation.Bounds
                 MarginalScores[] marginal = Discrete == null
                     ? Shuffled(network, inputs, x, z, generator, cancellation)
                     : ByCategory(network, inputs, x, categories, cancellation);
-                var results = new BoundEvaluation[inputs.Count];
-                for (int k = 0; k < inputs.Count; k++)
+                var results = new BoundEvaluation[joint.Length];
+                for (int k = 0; k < results.Length; k++)
                     results[k] = Evaluate(joint[k], marginal[k]);
                 return results;
             }
         }
 
-        /// <summary>The scores T(x_i, z_i) of the rows' own pairs, one array per candidate.</summary>
+        /// <summary>The scores T(x_i, z_i) of the rows' own pairs, one array per network.</summary>
         public static float[][] JointScores(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, CancellationToken cancellation)
         {
             using (no_grad())
-                return Score(network, inputs, x, z, cancellation);
+                return Score(network, inputs, x, z, 1, cancellation);
         }
 
         /// <summary>The training loss (to minimise) and each candidate's bound on the batch.</summary>
@@ -94,8 +94,8 @@ namespace Mine.MLNet.Estimation.Bounds
                 orders[p] = Array.ConvertAll(order.cpu().data<long>().ToArray(), v => (int)v);
                 scores[p] = Score(network, inputs, x, shuffled, cancellation);
             }
-            var result = new MarginalScores[inputs.Count];
-            for (int k = 0; k < inputs.Count; k++)
+            var result = new MarginalScores[scores[0].Length];
+            for (int k = 0; k < result.Length; k++)
                 result[k] = MarginalScores.Shuffled(Array.ConvertAll(scores, s => s[k]), orders);
             return result;
         }
@@ -110,17 +110,22 @@ namespace Mine.MLNet.Estimation.Bounds
                 Tensor zc = Discrete.Categories.narrow(0, c, 1).expand(n, Discrete.Categories.shape[1]);
                 scores[c] = Score(network, inputs, x, zc, cancellation);
             }
-            var result = new MarginalScores[inputs.Count];
-            for (int k = 0; k < inputs.Count; k++)
+            var result = new MarginalScores[scores[0].Length];
+            for (int k = 0; k < result.Length; k++)
                 result[k] = MarginalScores.ByCategory(Array.ConvertAll(scores, s => s[k]), categories);
             return result;
         }
 
-        private static float[][] Score(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, CancellationToken cancellation)
+        /// <summary>Each candidate's scores of the pairs (x_i, z_i), [K][n]: the mean of its critics' (<see cref="MineObjective.Critics"/>).</summary>
+        private float[][] Score(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, CancellationToken cancellation)
+            => Score(network, inputs, x, z, Critics, cancellation);
+
+        private static float[][] Score(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, int critics, CancellationToken cancellation)
         {
             long n = x.shape[0];
-            var scores = new float[inputs.Count][];
-            for (int k = 0; k < inputs.Count; k++)
+            int count = inputs.Count / critics;
+            var scores = new float[count][];
+            for (int k = 0; k < count; k++)
                 scores[k] = new float[n];
             long chunk = Math.Max(1, EvaluationChunk / inputs.Count);
             for (long start = 0; start < n; start += chunk)
@@ -128,8 +133,9 @@ namespace Mine.MLNet.Estimation.Bounds
                 cancellation.ThrowIfCancellationRequested();
                 long length = Math.Min(chunk, n - start);
                 using var scope = NewDisposeScope();
-                float[] t = network.forward(inputs.Gather(x.narrow(0, start, length)), z.narrow(0, start, length)).cpu().data<float>().ToArray();
-                for (int k = 0; k < inputs.Count; k++)
+                Tensor perNetwork = network.forward(inputs.Gather(x.narrow(0, start, length)), z.narrow(0, start, length));
+                float[] t = MeanOverCritics(perNetwork, critics).cpu().data<float>().ToArray();
+                for (int k = 0; k < count; k++)
                     Array.Copy(t, k * length, scores[k], start, length);
             }
             return scores;

@@ -74,8 +74,11 @@ namespace Mine.MLNet.Estimation.Engine
             }
         }
 
-        /// <summary>How many of <paramref name="active"/> improved within the last <paramref name="patience"/> evaluations.</summary>
-        public int Improving(int[] active, int patience) => active.Count(k => sinceBest[k] < patience);
+        /// <summary>
+        /// How many candidates have a network among <paramref name="active"/> that improved within the last
+        /// <paramref name="patience"/> evaluations, the networks of one candidate being <paramref name="critics"/> consecutive ones.
+        /// </summary>
+        public int Improving(int[] active, int patience, int critics) => active.Where(k => sinceBest[k] < patience).Select(k => k / critics).Distinct().Count();
 
         /// <summary>
         /// The candidates of <paramref name="active"/> that train on after an evaluation at <paramref name="step"/>: those

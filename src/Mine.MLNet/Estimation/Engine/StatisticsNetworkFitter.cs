@@ -88,9 +88,11 @@ namespace Mine.MLNet.Estimation.Engine
             // finalizer can free one while libtorch reads it (the groups' workers open scopes of their own).
             using var runScope = NewDisposeScope();
             using FoldTensors data = FoldTensors.Create(samples, split, options.GaussianizeMarginals, device, plan.MeanSquares);
-            // X's appended mean square (the dimension after the samples' own) is seen by every candidate.
-            IReadOnlyList<int[]> candidates = data.XWidth == samples.XWidth ? samplesCandidates
-                : samplesCandidates.Select(c => c.Append(samples.XWidth).ToArray()).ToList();
+            // X's appended mean square (the dimension after the samples' own) is seen by every candidate. Each candidate
+            // trains plan.Critics networks, consecutive in the batch, each on its own loss and with its own early stopping.
+            IReadOnlyList<int[]> candidates = samplesCandidates
+                .Select(c => data.XWidth == samples.XWidth ? c : c.Append(samples.XWidth).ToArray())
+                .SelectMany(c => Enumerable.Repeat(c, plan.Critics)).ToList();
             int count = candidates.Count;
             int width = candidates.Max(c => c.Length);
             int interval = plan.Schedule.Interval(split.Training.Length);
@@ -141,7 +143,7 @@ namespace Mine.MLNet.Estimation.Engine
                     });
                     for (int g = 0; g < groups.Length; g++)
                         tracker.Record(step, groups[g].Active, evaluated[g].MeanTrainingBounds, evaluated[g].HeldOut, groups[g].Network);
-                    LogProgress(stage, step, active, tracker, patience);
+                    LogProgress(stage, step, active, tracker, patience, plan.Critics);
                     var still = new HashSet<int>(tracker.StillTraining(active, step, patience, interval, plan.Race));
                     foreach (BatchedCandidates group in groups)
                         group.KeepOnly(group.Active.Where(still.Contains).ToArray());
@@ -160,17 +162,20 @@ namespace Mine.MLNet.Estimation.Engine
             {
                 tracker.Best.eval();
                 using var estimationGenerator = new Generator((ulong)seed ^ 0x2545F4914F6CDD1DUL, device);
-                estimates = MineObjective.Create(options, count, data.Categories, batch)
+                // One bound per candidate: the mean score of its critics is its T.
+                estimates = MineObjective.Create(options, count, data.Categories, batch, plan.Critics)
                     .Evaluate(tracker.Best, all, data.XEstimation, data.ZEstimation, data.EstimationCategories, estimationGenerator, options.CancellationToken);
             }
 
-            var results = new FoldResult[count];
-            for (int k = 0; k < count; k++)
+            var results = new FoldResult[samplesCandidates.Count];
+            for (int k = 0; k < results.Length; k++)
             {
-                // A candidate that never beat the constant T (exactly 0 under every bound) keeps the constant.
-                bool trained = tracker.HasBest(k);
-                results[k] = new FoldResult(trained ? estimates[k] : BoundEvaluation.Zero, trained ? tracker.BestValues[k] : BoundEvaluation.Zero,
-                    split.Estimation.Length, tracker.TrainingCurve(k), tracker.ValidationCurve(k), tracker.StoppedAt(k));
+                int[] critics = Enumerable.Range(k * plan.Critics, plan.Critics).ToArray();
+                // A candidate none of whose critics beat the constant T (exactly 0 under every bound) keeps the constant.
+                bool trained = critics.Any(tracker.HasBest);
+                var decision = new BoundEvaluation(critics.Average(c => tracker.BestValues[c].Nats), critics.Average(c => tracker.BestValues[c].StandardError));
+                results[k] = new FoldResult(trained ? estimates[k] : BoundEvaluation.Zero, trained ? decision : BoundEvaluation.Zero,
+                    split.Estimation.Length, tracker.TrainingCurve(critics[0]), tracker.ValidationCurve(critics[0]), critics.Sum(tracker.StoppedAt));
             }
             return results;
         }
@@ -223,25 +228,28 @@ namespace Mine.MLNet.Estimation.Engine
                "The data may hold extreme values (a column spanning many orders of magnitude: keep MineOptions.GaussianizeMarginals on, or rescale it); " +
                "otherwise lower MineOptions.LearningRate.";
 
-        private void LogProgress(string stage, int step, int[] active, CandidateTracker tracker, int patience)
+        private void LogProgress(string stage, int step, int[] active, CandidateTracker tracker, int patience, int critics)
         {
             IReadOnlyList<BoundEvaluation> best = tracker.BestValues;
-            int improving = tracker.Improving(active, patience);
+            int candidates = best.Count / critics;
+            int improving = tracker.Improving(active, patience, critics);
             double bestSoFar = best.Max(b => b.Nats);
             // Cross-fitting folds train on several threads: one report and one log line at a time.
             lock (progressGate)
             {
-                options.Progress?.Report(new MineProgress(stage, step, options.MaxSteps, best.Count, improving, bestSoFar));
+                options.Progress?.Report(new MineProgress(stage, step, options.MaxSteps, candidates, improving, bestSoFar));
                 if (channel == null)
                     return;
-                if (best.Count == 1)
+                if (candidates == 1)
                 {
+                    // The first network still training (of an estimate's critics).
+                    int shown = active[0];
                     channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: training bound {2} nats, held-out bound {3} nats (best {4}).",
-                        step, options.MaxSteps, Format(tracker.TrainingCurve(0)[^1].Nats), Format(tracker.ValidationCurve(0)[^1].Nats), Format(best[0].Nats));
+                        step, options.MaxSteps, Format(tracker.TrainingCurve(shown)[^1].Nats), Format(tracker.ValidationCurve(shown)[^1].Nats), Format(bestSoFar));
                     return;
                 }
                 channel.Info(MessageSensitivity.None, "MINE step {0}/{1}: {2} candidates, {3} still training; best held-out bounds from {4} to {5} nats.",
-                    step, options.MaxSteps, best.Count, active.Length, Format(best.Min(b => b.Nats)), Format(bestSoFar));
+                    step, options.MaxSteps, candidates, active.Select(k => k / critics).Distinct().Count(), Format(best.Min(b => b.Nats)), Format(bestSoFar));
             }
         }
 
