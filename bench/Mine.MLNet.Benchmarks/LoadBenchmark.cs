@@ -100,7 +100,7 @@ namespace Mine.MLNet.Benchmarks
         {
             "readme" => "README main command: `rank` (the default strategy, Shapley, keep 5) on Breast Cancer Wisconsin, 569 rows x 30 columns",
             "conditional" => "`rank --strategy Conditional` (one network per subset) on Breast Cancer Wisconsin",
-            "estimate-20k" => "EstimateMutualInformation, 20,000 rows, X and Z 2-d Gaussians (one network)",
+            "estimate-20k" => "EstimateMutualInformation, 20,000 rows, X and Z 2-d Gaussians (one split)",
             "estimate-2k" => "EstimateMutualInformation, 2,000 rows (5 cross-fitted folds)",
             "bottleneck" => "InformationBottleneck, 3,000 rows x 10 features, 3 classes, 5 epochs",
             _ => throw new ArgumentOutOfRangeException(nameof(workload), workload, "Unknown workload."),
