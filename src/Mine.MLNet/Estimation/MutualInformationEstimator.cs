@@ -74,7 +74,7 @@ namespace Mine.MLNet.Estimation
             session.Channel.Info(MessageSensitivity.None, "MINE ({0}): {1} rows ({2} skipped for missing values), X has {3} dimensions, Z has {4}, seed {5}.",
                 options.Bound?.ToString() ?? "automatic bound", samples.Rows, skipped, x.Width, z.Width, session.Seed);
             TorchSharp.torch.Device device = session.Device(options.Device, "MineOptions.Device");
-            FitPlan plan = FitPlan.ForEstimate(options, samples.Rows);
+            FitPlan plan = FitPlan.ForEstimate(options, samples.Rows, discreteZ: DiscreteMarginal.Detect(samples.Z, samples.ZWidth) != null);
             MineRun run = Fit(cancellable, device, session.Channel, samples, session.Seed, plan);
             var estimate = new MutualInformationEstimate(options.TrainedBound, run.Estimate.Nats, run.Estimate.StandardError,
                 run.TrainingCurve, run.ValidationCurve, run.Steps, samples.Rows, skipped);
