@@ -36,10 +36,11 @@ namespace Mine.MLNet.Estimation.Bounds
 
         /// <summary>
         /// Consecutive networks per candidate in what <see cref="Evaluate"/> is given: candidate k's T is the mean score of
-        /// networks k C to k C + C - 1, so an evaluation returns one bound per C networks. Every bound here is concave in T
-        /// (E_P[T] is linear, log E_Q[e^T] and the InfoNCE log-sum-exp convex), so the mean of C networks scores at least
-        /// the mean of their bounds, and, being one more function T, is still a lower bound. 1 (the default): each network
-        /// is its own candidate. Training ignores it: every network trains on its own loss.
+        /// networks k C to k C + C - 1, so an evaluation returns one bound per C networks. The three lower bounds are concave in
+        /// T (E_P[T] is linear; log E_Q[e^T], E_Q[e^(T-1)] and the InfoNCE log-sum-exp are convex), so the mean of C networks
+        /// scores at least the mean of their bounds, and, being one more function T, is still a lower bound (SMILE, which is
+        /// not a bound, is averaged the same way). 1 (the default): each network is its own candidate. Training ignores it:
+        /// every network trains on its own loss.
         /// </summary>
         public int Critics { get; private set; } = 1;
 
