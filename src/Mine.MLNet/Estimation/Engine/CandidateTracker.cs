@@ -100,6 +100,25 @@ namespace Mine.MLNet.Estimation.Engine
                 stoppedAt[k] = step;
         }
 
+        /// <summary>
+        /// Makes network <paramref name="to"/>'s best snapshot a copy of network <paramref name="from"/>'s, with its best
+        /// value (a critic that never beat the constant T takes its partner's network, so the mean of the two is that network).
+        /// </summary>
+        public void CopyBest(int from, int to)
+        {
+            using (no_grad())
+            {
+                foreach (Tensor parameter in snapshot)
+                {
+                    using Tensor target = parameter[to];
+                    using Tensor source = parameter[from];
+                    target.copy_(source);
+                }
+            }
+            bestValue[to] = bestValue[from];
+            hasBest[to] = hasBest[from];
+        }
+
         /// <summary>Whether candidate <paramref name="k"/> ever beat the constant T on the early-stopping rows.</summary>
         public bool HasBest(int k) => hasBest[k];
 

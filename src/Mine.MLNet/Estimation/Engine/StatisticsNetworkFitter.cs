@@ -156,6 +156,17 @@ namespace Mine.MLNet.Estimation.Engine
                     group.Dispose();
             }
 
+            // A critic that never beat the constant T would bring its initial weights into the mean: it takes the network of
+            // a critic of the same candidate that did.
+            for (int first = 0; first < count; first += plan.Critics)
+            {
+                int[] critics = Enumerable.Range(first, plan.Critics).ToArray();
+                int trained = Array.FindIndex(critics, tracker.HasBest);
+                if (trained >= 0)
+                    foreach (int c in critics.Where(c => !tracker.HasBest(c)))
+                        tracker.CopyBest(critics[trained], c);
+            }
+
             // Every candidate's best network, evaluated once on the estimation rows.
             BoundEvaluation[] estimates;
             using (var all = new CandidateInputs(candidates, data.XWidth, device, width))
