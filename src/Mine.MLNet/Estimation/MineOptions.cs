@@ -89,7 +89,7 @@ namespace Mine.MLNet
         /// folds are (on the Beyond Normal benchmark the lower confidence bound came within 25% of the truth in 113 of 120
         /// runs, against 103 with one network). Every fold or split of an estimate with a continuous Z trains two statistics networks from
         /// different initial weights, and their mean score is the T evaluated: a lower bound still, and on that benchmark
-        /// 0.046 nats from the truth on average instead of 0.054, at about 1.5 times the time. MutualInformationSelect's
+        /// 0.046 nats from the truth on average instead of 0.054, at 1.5 to 2 times the time. MutualInformationSelect's
         /// per-candidate networks (Ranking, Conditional, Joint) cross-fit five folds below 1,000 rows, and train one network above.
         /// </summary>
         public int CrossFittingFolds { get; set; }
