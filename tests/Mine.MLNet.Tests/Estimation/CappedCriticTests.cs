@@ -28,14 +28,8 @@ namespace Mine.MLNet.Tests.Estimation
             var random = new Random(seed);
             var data = CorrelatedGaussians.Sample((int)Rows, 1, Rho, seed: seed).ToArray();
             float[] joint = data.Select(r => (float)(C * r.X[0] * r.Z[0])).ToArray();
-            var permutations = new int[(int)Shuffles][];
-            var marginal = new float[(int)Shuffles][];
-            for (int p = 0; p < Shuffles; p++)
-            {
-                permutations[p] = Enumerable.Range(0, (int)Rows).ToArray();
-                random.Shuffle(permutations[p]);
-                marginal[p] = Enumerable.Range(0, (int)Rows).Select(i => (float)(C * data[i].X[0] * data[permutations[p][i]].Z[0])).ToArray();
-            }
+            int[][] permutations = ShuffledPairs.Permutations((int)Rows, (int)Shuffles, random);
+            float[][] marginal = ShuffledPairs.Scores(permutations, (i, j) => (float)(C * data[i].X[0] * data[j].Z[0]));
             // The cap comes from other rows (the "training" rows): the highest joint score of a fresh sample.
             float trainingMaximum = CorrelatedGaussians.Sample((int)Rows, 1, Rho, seed: seed + 100).Max(r => (float)(C * r.X[0] * r.Z[0]));
             return (joint, marginal, permutations, trainingMaximum);

@@ -59,14 +59,8 @@ namespace Mine.MLNet.Tests.Estimation
             {
                 var data = CorrelatedGaussians.Sample(rows, 1, 0.5, seed: 1000 + s).ToArray();
                 float[] joint = data.Select(r => 0.2f * r.X[0] * r.Z[0]).ToArray();
-                var permutations = new int[shuffles][];
-                var marginal = new float[shuffles][];
-                for (int p = 0; p < shuffles; p++)
-                {
-                    permutations[p] = Enumerable.Range(0, rows).ToArray();
-                    random.Shuffle(permutations[p]);
-                    marginal[p] = Enumerable.Range(0, rows).Select(i => 0.2f * data[i].X[0] * data[permutations[p][i]].Z[0]).ToArray();
-                }
+                int[][] permutations = ShuffledPairs.Permutations(rows, shuffles, random);
+                float[][] marginal = ShuffledPairs.Scores(permutations, (i, j) => 0.2f * data[i].X[0] * data[j].Z[0]);
                 BoundEvaluation value = DonskerVaradhanValue.Evaluate(joint, MarginalScores.Shuffled(marginal, permutations), t => t);
                 values[s] = value.Nats;
                 errors[s] = value.StandardError;
@@ -110,16 +104,11 @@ namespace Mine.MLNet.Tests.Estimation
             for (int s = 0; s < samples; s++)
             {
                 var data = CorrelatedGaussians.Sample(rows, 1, 0.5, seed: 5000 + s).ToArray();
-                var permutations = new int[shuffles][];
-                for (int p = 0; p < shuffles; p++)
-                {
-                    permutations[p] = Enumerable.Range(0, rows).ToArray();
-                    random.Shuffle(permutations[p]);
-                }
+                int[][] permutations = ShuffledPairs.Permutations(rows, shuffles, random);
                 BoundEvaluation Value(float factor)
                 {
                     float[] joint = data.Select(r => factor * r.X[0] * r.Z[0]).ToArray();
-                    float[][] marginal = permutations.Select(order => Enumerable.Range(0, rows).Select(i => factor * data[i].X[0] * data[order[i]].Z[0]).ToArray()).ToArray();
+                    float[][] marginal = ShuffledPairs.Scores(permutations, (i, j) => factor * data[i].X[0] * data[j].Z[0]);
                     return DonskerVaradhanValue.Evaluate(joint, MarginalScores.Shuffled(marginal, permutations), t => t);
                 }
                 BoundEvaluation a = Value(0.2f), b = Value(0.15f);
