@@ -22,8 +22,9 @@ namespace Mine.MLNet
         public MineBound? Bound { get; set; }
 
         /// <summary>
-        /// Hidden layer widths of the statistics network T(x, z) (ReLU MLP). Default null, an automatic size: the paper's
-        /// [100, 100] for an estimate; for MutualInformationSelect two layers of 16 sqrt(w) units, at most 100, for
+        /// Hidden layer widths of the statistics network T(x, z) (ReLU MLP). Default null, an automatic size: for an estimate,
+        /// [71, 71] for each of its two critics (about the size of the paper's [100, 100] together), and the paper's [100, 100]
+        /// when it trains one (a discrete Z, and the SMILE fit of a high estimate); for MutualInformationSelect two layers of 16 sqrt(w) units, at most 100, for
         /// candidates at most w slots wide (a single slot against the label gets [16, 16], five slots [36, 36]).
         /// </summary>
         public int[] HiddenLayerSizes { get; set; }

@@ -87,7 +87,7 @@ namespace Mine.MLNet.Estimation
                     "MINE: the Donsker-Varadhan bound reached {0:F3} nats on the early-stopping rows, above ln(batch size) / 2 = {1:F3}, where a batch of shuffled pairs cannot measure its marginal term; training a {2} network as well.",
                     run.DecisionNats, switchNats, AutomaticBound.High);
                 MineOptions smile = cancellable.WithBound(AutomaticBound.High);
-                MineRun high = Fit(smile, device, session.Channel, samples, session.Seed, AutomaticBound.HighPlan(plan));
+                MineRun high = Fit(smile, device, session.Channel, samples, session.Seed, AutomaticBound.HighPlan(plan, options));
                 if (high.Estimate.Nats > run.Estimate.Nats)
                 {
                     estimate = new MutualInformationEstimate(AutomaticBound.High, high.Estimate.Nats, high.Estimate.StandardError,

@@ -17,7 +17,7 @@ namespace Mine.MLNet.Tests.Estimation
         public void EachBoundRecoversTheTruthOfABivariatePair(MineBound bound)
         {
             var context = new MLContext(seed: 1);
-            IDataView data = CorrelatedGaussians.Load(context, 20000, 2, 0.5, seed: 4);
+            IDataView data = CorrelatedGaussians.Load(context, 10000, 2, 0.5, seed: 4);
             var options = new MineOptions { Bound = bound, Seed = 3 };
             if (bound == MineBound.InfoNce)
                 options.BatchSize = 64; // InfoNCE scores every pair of a batch: 64 x 64 per step.

@@ -35,7 +35,7 @@ namespace Mine.MLNet.Estimation.Engine
         /// <param name="discreteZ">Whether Z is discrete (its marginal term exact): then one critic per split.</param>
         public static FitPlan ForEstimate(MineOptions options, int rows, bool discreteZ = false)
             => new("EstimateMutualInformation", CrossFittingFolds(options, rows, automatic: true),
-                StatisticsNetworkSize.ForEstimate(options), EarlyStoppingSchedule.ForEstimate(options), CandidateRaceSettings.None,
+                StatisticsNetworkSize.ForEstimate(options, discreteZ ? 1 : EstimateCritics), EarlyStoppingSchedule.ForEstimate(options), CandidateRaceSettings.None,
                 MeanSquares: true, WeightAveraging: EstimateWeightAveraging,
                 SwapHeldOutParts: options.CrossFittingFolds == 0, Critics: discreteZ ? 1 : EstimateCritics);
 
