@@ -45,7 +45,7 @@ namespace Mine.MLNet.Tests.Estimation
         public void HighMutualInformationIsWithinTenPercentWithTheDefaultBound(int seed)
         {
             // 10 pairs with rho 0.9: I = -5 ln(0.19) = 8.30 nats, far above ln(256) / 2 = 2.77, where a batch cannot measure
-            // DV's marginal term (DonskerVaradhan alone: 6.1 to 6.2 on these seeds, 24% low). The bar is the issue's: within
+            // DV's marginal term (DonskerVaradhan alone: 6.3 on these seeds, 24% low). The bar is the issue's: within
             // 10% with only the seed set; the lower confidence bound is still a bound's (DV's) and must not pass the truth.
             var context = new MLContext(seed: 1);
             IDataView data = context.Data.Cache(CorrelatedGaussians.Load(context, Rows, 10, 0.9, seed));

@@ -12,7 +12,7 @@ namespace Mine.MLNet.Estimation.Engine
     /// is (E_Q[r^2] - 1) / B. For Gaussian dependence E_Q[r^2] = e^{2 I} exactly (per pair of correlated coordinates
     /// E_Q[r^2] = 1 / (1 - rho^2) and I = -ln(1 - rho^2) / 2), so past I = ln(B) / 2 the batch's marginal term has a
     /// relative standard error above 1: the few pairs that carry it are rarely drawn, and DV trains to a network short of
-    /// the truth (10 pairs with rho 0.9, 8.30 nats: 6.2 to 6.3 at 20,000 rows; on seed 100, before the weights were averaged, with four times the patience 6.5 and with
+    /// the truth (10 pairs with rho 0.9, 8.30 nats: 6.26 to 6.35 at 20,000 rows; on seed 100, before the weights were averaged, with four times the patience 6.5 and with
     /// batches of 1,024 rows 6.7). SMILE's clipped marginal term keeps a bounded variance there (7.7 to 8.0).
     /// </remarks>
     internal static class AutomaticBound
