@@ -51,7 +51,7 @@ namespace Mine.MLNet.Estimation.Engine
         /// 10,000 rows) two lowered the mean absolute error from 0.054 to 0.046 nats and brought the lower confidence bound
         /// within 25% of the truth in 117 of 120 runs (113 with one), at 1.5 to 2.1 times the time per estimate on 2 cores
         /// (the whole suite, one run after the other: 5.5 s against 3.6 s; six of its tasks, runs interleaved: 8.4 s against 4.0 s), with
-        /// critics of [100, 100], and about 15% less with the [71, 71] they have since (<see cref="StatisticsNetworkSize.UnitsForEachOfTwoCritics"/>); the largest gains were on the spirals and the sparse 25 x 25 tasks (spiral
+        /// critics of [100, 100], and 12 to 19% less with the [71, 71] they have since (<see cref="StatisticsNetworkSize.UnitsForEachOfTwoCritics"/>); the largest gains were on the spirals and the sparse 25 x 25 tasks (spiral
         /// of the 2-pair 25 x 25: 0.794 to 0.848 for 1.022), and no task's mean fell by more than 0.002. With a discrete Z
         /// an estimate trains one: its exact marginal term leaves two critics nothing to disagree on (a 4-class key label
         /// against a 2-d mixture, 20,000 rows, seeds 100 to 102: the critics' early-stopping bounds agreed within 0.001 and
