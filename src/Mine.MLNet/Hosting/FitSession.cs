@@ -10,12 +10,14 @@ namespace Mine.MLNet.Hosting
     /// The start of every fit (an estimate, a selection, a classifier): the seed (the options' or one drawn from the
     /// MLContext's random source, first, so that <c>new MLContext(seed: n)</c> decides it), TorchSharp's native library
     /// made loadable, a channel for the log, one cancellation token for the options' token and the host's own
-    /// cancellation, and the torch device.
+    /// cancellation, the torch device, and one libtorch thread on the calling thread outside the training workers
+    /// (<see cref="CallingThreadTorchThreads"/>).
     /// </summary>
     internal sealed class FitSession : IDisposable
     {
         private readonly IHost host;
         private readonly HostCancellation cancellation;
+        private readonly CallingThreadTorchThreads callingThreadThreads;
 
         private FitSession(IHost host, int seed, string channelName, CancellationToken token)
         {
@@ -23,6 +25,7 @@ namespace Mine.MLNet.Hosting
             Seed = seed;
             Channel = host.Start(channelName);
             cancellation = new HostCancellation(host, token);
+            callingThreadThreads = CallingThreadTorchThreads.One();
         }
 
         /// <summary>The fit's seed.</summary>
@@ -52,6 +55,7 @@ namespace Mine.MLNet.Hosting
 
         public void Dispose()
         {
+            callingThreadThreads.Dispose();
             cancellation.Dispose();
             Channel.Dispose();
         }
