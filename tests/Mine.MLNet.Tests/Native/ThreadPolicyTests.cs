@@ -13,7 +13,8 @@ using TorchSharp;
 namespace Mine.MLNet.Tests.Native
 {
     /// <summary>
-    /// The thread policy: a lease sets libtorch's thread count on its own thread and puts it back, the load reading
+    /// The thread policy: a lease sets libtorch's thread count on its own thread and puts it back, so does a fit's calling
+    /// thread (one thread outside the leases), the load reading
     /// counts other processes and not this one, folds give the same numbers side by side as one after another, and the
     /// classifier (whose count follows the load) gives the same numbers with one thread and with two.
     /// </summary>
@@ -33,6 +34,25 @@ namespace Mine.MLNet.Tests.Native
                     inside = torch.get_num_threads();
                     Assert.AreEqual(1, lease.Threads);
                 }
+                after = torch.get_num_threads();
+            });
+            thread.Start();
+            thread.Join();
+            Assert.AreEqual(1, inside);
+            Assert.AreEqual(2, after);
+        }
+
+        [TestMethod]
+        [TestCategory("Unit")]
+        public void AFitsCallingThreadRunsOneThreadAndGetsItsCountBack()
+        {
+            // Outside the workers' leases a fit's own thread must not start an OpenMP pool of one worker per core.
+            int inside = 0, after = 0;
+            var thread = new Thread(() =>
+            {
+                torch.set_num_threads(2);
+                using (CallingThreadTorchThreads.One())
+                    inside = torch.get_num_threads();
                 after = torch.get_num_threads();
             });
             thread.Start();
