@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using Microsoft.ML;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -25,19 +26,12 @@ namespace Mine.MLNet.Tests.Native
         [TestCategory("Unit")]
         public void ALeaseSetsItsCountOnItsThreadAndPutsBackWhatItFound()
         {
-            int inside = 0, after = 0;
-            var thread = new Thread(() =>
+            (int inside, int after) = CountsInsideAndAfterOnAThreadOfTwo(() =>
             {
-                torch.set_num_threads(2);
-                using (TorchThreadLease lease = TorchThreadLease.Acquire(1))
-                {
-                    inside = torch.get_num_threads();
-                    Assert.AreEqual(1, lease.Threads);
-                }
-                after = torch.get_num_threads();
+                TorchThreadLease lease = TorchThreadLease.Acquire(1);
+                Assert.AreEqual(1, lease.Threads);
+                return lease;
             });
-            thread.Start();
-            thread.Join();
             Assert.AreEqual(1, inside);
             Assert.AreEqual(2, after);
         }
@@ -47,18 +41,34 @@ namespace Mine.MLNet.Tests.Native
         public void AFitsCallingThreadRunsOneThreadAndGetsItsCountBack()
         {
             // Outside the workers' leases a fit's own thread must not start an OpenMP pool of one worker per core.
+            (int inside, int after) = CountsInsideAndAfterOnAThreadOfTwo(CallingThreadTorchThreads.One);
+            Assert.AreEqual(1, inside);
+            Assert.AreEqual(2, after);
+        }
+
+        /// <summary>On a new thread set to two libtorch threads: the count while <paramref name="take"/>'s scope is held, and after it is disposed.</summary>
+        private static (int Inside, int After) CountsInsideAndAfterOnAThreadOfTwo(Func<IDisposable> take)
+        {
             int inside = 0, after = 0;
+            ExceptionDispatchInfo failure = null;
             var thread = new Thread(() =>
             {
-                torch.set_num_threads(2);
-                using (CallingThreadTorchThreads.One())
-                    inside = torch.get_num_threads();
-                after = torch.get_num_threads();
+                try
+                {
+                    torch.set_num_threads(2);
+                    using (take())
+                        inside = torch.get_num_threads();
+                    after = torch.get_num_threads();
+                }
+                catch (Exception e)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
             });
             thread.Start();
             thread.Join();
-            Assert.AreEqual(1, inside);
-            Assert.AreEqual(2, after);
+            failure?.Throw();
+            return (inside, after);
         }
 
         [TestMethod]

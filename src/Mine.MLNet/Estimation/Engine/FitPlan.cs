@@ -34,10 +34,13 @@ namespace Mine.MLNet.Estimation.Engine
         /// <param name="rows">Its usable rows.</param>
         /// <param name="discreteZ">Whether Z is discrete (its marginal term exact): then one critic per split.</param>
         public static FitPlan ForEstimate(MineOptions options, int rows, bool discreteZ = false)
-            => new("EstimateMutualInformation", CrossFittingFolds(options, rows, automatic: true),
-                StatisticsNetworkSize.ForEstimate(options, discreteZ ? 1 : EstimateCritics), EarlyStoppingSchedule.ForEstimate(options), CandidateRaceSettings.None,
+        {
+            int critics = discreteZ ? 1 : EstimateCritics;
+            return new("EstimateMutualInformation", CrossFittingFolds(options, rows, automatic: true),
+                StatisticsNetworkSize.ForEstimate(options, critics), EarlyStoppingSchedule.ForEstimate(options), CandidateRaceSettings.None,
                 MeanSquares: true, WeightAveraging: EstimateWeightAveraging,
-                SwapHeldOutParts: options.CrossFittingFolds == 0, Critics: discreteZ ? 1 : EstimateCritics);
+                SwapHeldOutParts: options.CrossFittingFolds == 0, Critics: critics);
+        }
 
         /// <summary>
         /// The decay of the moving average of an estimate's weights that is evaluated and kept (Polyak averaging, about the
