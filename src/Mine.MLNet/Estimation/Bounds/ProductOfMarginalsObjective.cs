@@ -54,6 +54,20 @@ namespace Mine.MLNet.Estimation.Bounds
             }
         }
 
+        /// <summary>
+        /// The first candidate's held-out scores for a continuous Z: T(x_i, z_i) and T on shuffled pairs, drawn as
+        /// <see cref="Evaluate(StatisticsNetwork, CandidateInputs, Tensor, Tensor, int[], Generator, CancellationToken)"/> draws them, so that several functions of one T (for instance min(T, c) for several caps c)
+        /// can be evaluated on the same scores.
+        /// </summary>
+        public (float[] Joint, MarginalScores Marginal) ShuffledScores(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z,
+            Generator generator, CancellationToken cancellation)
+        {
+            if (Discrete != null)
+                throw new InvalidOperationException("Shuffled scores are for a continuous Z; a discrete Z's marginal term is exact.");
+            using (no_grad())
+                return (Score(network, inputs, x, z, cancellation)[0], Shuffled(network, inputs, x, z, generator, cancellation)[0]);
+        }
+
         /// <summary>The scores T(x_i, z_i) of the rows' own pairs, one array per network.</summary>
         public static float[][] JointScores(StatisticsNetwork network, CandidateInputs inputs, Tensor x, Tensor z, CancellationToken cancellation)
         {

@@ -97,21 +97,27 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
                 Refresh(network, statistics, trainX, generator, optimizer.LearningRate);
             }
             string rowsMeasured = held > 0 ? "held-out" : "training";
-            // T is capped at its highest score on the training rows' own pairs before any held-out row is scored; the
-            // bound of min(T, cap) is still a lower bound (eq. 10 holds for every T). Uncapped, one MNIST seed's held-out
-            // bound was -90 +- 89 nats, a few shuffled pairs scored far above every training pair, while the same T gave
-            // 3.22 +- 0.02 on training rows.
-            var evaluation = new DonskerVaradhanObjective(options.MovingAverageRate, 1) { ScoreCap = HighestJointScore(network, statistics, trainX, generator) };
+            // The estimate is the bound of min(T, c) (eq. 10 holds for every T, so it stays a lower bound), c fixed before
+            // the rows it is applied to are scored: on held-out rows, cross-fitted over two halves (CrossFittedScoreCap);
+            // without them, T's highest score on the training rows' own pairs. Uncapped, one MNIST seed's held-out bound was
+            // -90 +- 89 nats, capped at that highest score -2.8 +- 5.7, while the same T gave 3.22 +- 0.02 on training rows.
+            float[] trainingJoint = TrainingJointScores(network, statistics, trainX, generator);
+            var evaluation = new DonskerVaradhanObjective(options.MovingAverageRate, 1) { ScoreCap = trainingJoint.Max() };
             // One noise draw and one set of shuffles for every evaluation of the same rows, so capped and uncapped compare.
             ulong evaluationSeed = (ulong)seed + 1;
-            BoundEvaluation bound = Estimate(network, statistics, evaluation, heldX ?? trainX, evaluationSeed);
-            BoundEvaluation estimate = bound.FloorAtZero();
             // The same bound on training rows: what T learnt, measured the way the estimate is (a minibatch bound is not).
-            BoundEvaluation onTraining = held > 0 ? Estimate(network, statistics, evaluation, trainX, evaluationSeed) : bound;
+            BoundEvaluation onTraining = Estimate(network, statistics, evaluation, trainX, evaluationSeed);
+            BoundEvaluation atHighest = held > 0 ? Estimate(network, statistics, evaluation, heldX, evaluationSeed) : onTraining;
             BoundEvaluation uncapped = Estimate(network, statistics, objective, heldX ?? trainX, evaluationSeed);
-            channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats (on training rows {3:F3} +- {4:F3}; " +
-                "T capped at {5:F3}, its highest score on training pairs; uncapped {6:F3} +- {7:F3}).",
-                rowsMeasured, estimate.Nats, estimate.StandardError, onTraining.Nats, onTraining.StandardError, evaluation.ScoreCap, uncapped.Nats, uncapped.StandardError);
+            (BoundEvaluation bound, double firstCap, double secondCap) = held >= 2 * MarginalScores.JackknifeGroups
+                ? CrossFitted(network, statistics, evaluation, heldX, CrossFittedScoreCap.Candidates(trainingJoint), evaluationSeed)
+                : (atHighest, evaluation.ScoreCap, evaluation.ScoreCap);
+            BoundEvaluation estimate = bound.FloorAtZero();
+            channel.Info(MessageSensitivity.None, "Information bottleneck: final I(X;Z) on {0} rows {1:F3} +- {2:F3} nats (T capped at {3:F3} and {4:F3} on the two halves, " +
+                "each cap chosen on the other half; on training rows {5:F3} +- {6:F3} and on {0} rows {7:F3} +- {8:F3} with T capped at {9:F3}, its highest score on training pairs; " +
+                "uncapped {10:F3} +- {11:F3}).",
+                rowsMeasured, estimate.Nats, estimate.StandardError, firstCap, secondCap, onTraining.Nats, onTraining.StandardError,
+                atHighest.Nats, atHighest.StandardError, evaluation.ScoreCap, uncapped.Nats, uncapped.StandardError);
             if (held > 0 && Math.Abs(bound.Nats - onTraining.Nats) > Agreement * BoundEvaluation.StandardErrorOfDifference(bound, onTraining))
             {
                 channel.Warning(MessageSensitivity.None,
@@ -263,9 +269,29 @@ namespace Mine.MLNet.Trainers.InformationBottleneck.Training
             return predicted.eq(y).to_type(ScalarType.Float64).mean().item<double>();
         }
 
-        /// <summary>The highest score T gives the own pairs (x_i, z_i) of up to <see cref="EstimationRows"/> training rows, with fresh noise.</summary>
-        private double HighestJointScore(BottleneckNetwork network, StatisticsNetwork statistics, Tensor trainX, Generator generator)
-            => Scored(network, statistics, trainX, generator, (rows, z, inputs) => ProductOfMarginalsObjective.JointScores(statistics, inputs, rows, z, options.CancellationToken)[0].Max());
+        /// <summary>The scores T gives the own pairs (x_i, z_i) of up to <see cref="EstimationRows"/> training rows, with fresh noise.</summary>
+        private float[] TrainingJointScores(BottleneckNetwork network, StatisticsNetwork statistics, Tensor trainX, Generator generator)
+            => Scored(network, statistics, trainX, generator, (rows, z, inputs) => ProductOfMarginalsObjective.JointScores(statistics, inputs, rows, z, options.CancellationToken)[0]);
+
+        /// <summary>
+        /// The bound of min(T, c) cross-fitted over the two halves of the held-out rows <paramref name="heldX"/> (their order is
+        /// already random), c chosen among <paramref name="candidates"/> on the other half (<see cref="CrossFittedScoreCap"/>).
+        /// </summary>
+        private (BoundEvaluation Bound, double FirstCap, double SecondCap) CrossFitted(BottleneckNetwork network, StatisticsNetwork statistics,
+            DonskerVaradhanObjective evaluation, Tensor heldX, double[] candidates, ulong evaluationSeed)
+        {
+            long rows = Math.Min(EstimationRows, heldX.shape[0]), first = rows / 2;
+            return CrossFittedScoreCap.Evaluate(candidates,
+                HalfScores(network, statistics, evaluation, heldX.narrow(0, 0, first), evaluationSeed),
+                HalfScores(network, statistics, evaluation, heldX.narrow(0, first, rows - first), evaluationSeed + 1));
+        }
+
+        private (float[] Joint, MarginalScores Marginal) HalfScores(BottleneckNetwork network, StatisticsNetwork statistics,
+            DonskerVaradhanObjective evaluation, Tensor half, ulong evaluationSeed)
+        {
+            using var generator = new Generator(evaluationSeed, device);
+            return Scored(network, statistics, half, generator, (rows, z, inputs) => evaluation.ShuffledScores(statistics, inputs, rows, z, generator, options.CancellationToken));
+        }
 
         /// <summary>The Donsker-Varadhan bound of the trained T on rows the statistics network never trained on (when there are any), not floored.</summary>
         private BoundEvaluation Estimate(BottleneckNetwork network, StatisticsNetwork statistics, MineObjective objective, Tensor x, ulong evaluationSeed)
