@@ -34,11 +34,11 @@ namespace Mine.MLNet.Testing
         /// <summary>Null when <paramref name="actual"/> matches <paramref name="expected"/>, else what differs.</summary>
         public static string Difference(string expected, string actual)
         {
-            string expectedText = Number.Replace(Normalize(expected), "#");
+            string normalized = Normalize(expected);
+            string expectedText = Number.Replace(normalized, "#");
             string actualText = Number.Replace(Normalize(actual), "#");
             if (expectedText != actualText)
                 return $"the text differs:\nexpected: {expectedText}\nactual:   {actualText}";
-            string normalized = Normalize(expected);
             Match[] tokens = Number.Matches(normalized).ToArray();
             Match[] charts = Chart.Matches(normalized).ToArray();
             double[] e = Numbers(expected), a = Numbers(actual);
